@@ -1,0 +1,147 @@
+/**
+ * What counts as "not article text" on a news page, and a traversal that cannot
+ * overflow the stack. Shared by the article reader and the page-date finder so
+ * both agree on which parts of a page are boilerplate.
+ */
+
+/** Tags whose content is never readable article text. */
+const NON_TEXT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
+  'canvas', 'audio', 'video', 'picture', 'img', 'input', 'textarea', 'select', 'option',
+  'button', 'head', 'title', 'meta', 'link',
+  // The extension's own badges: reading them would make the page's text change under us.
+  'factcheck-badge',
+]);
+
+/** Tags of site furniture around the story. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'dialog']);
+
+/** ARIA landmarks and widgets that are site furniture, not the story. */
+const FURNITURE_ROLES = new Set([
+  'navigation', 'complementary', 'contentinfo', 'banner', 'search', 'menu', 'menubar',
+  'dialog', 'alertdialog', 'toolbar',
+]);
+
+/**
+ * Class/id tokens of boxes that are not the article, matched as whole tokens
+ * after splitting on `-`, `_`, spaces and camelCase ("ad-slot" and "adSlot"
+ * match "ad"; "header" and "load" do not).
+ * - `box`: recirculation, sign-ups, consent banners, comment threads, rails —
+ *   always skipped, however much text they hold (comment threads can outgrow the story).
+ * - `bar`: share bars, ads, promos — skipped unless the element holds at least as
+ *   much text as the rest of the article, because content wrappers sometimes carry
+ *   such classes ("entry-content has-share-buttons").
+ */
+export const BOILERPLATE_TOKENS: Readonly<Record<string, 'box' | 'bar'>> = {
+  related: 'box', recirc: 'box', recirculation: 'box', newsletter: 'box', newsletters: 'box',
+  signup: 'box', subscribe: 'box', cookie: 'box', cookies: 'box', consent: 'box', gdpr: 'box',
+  comment: 'box', comments: 'box', sidebar: 'box', breadcrumb: 'box', breadcrumbs: 'box',
+  nav: 'box', navbar: 'box', navigation: 'box', menu: 'box', trending: 'box', popular: 'box',
+  recommended: 'box', outbrain: 'box', taboola: 'box', popup: 'box', modal: 'box',
+  share: 'bar', sharing: 'bar', sharebar: 'bar', social: 'bar', promo: 'bar', promos: 'bar',
+  promotion: 'bar', ad: 'bar', ads: 'bar', advert: 'bar', adverts: 'bar', advertisement: 'bar',
+  sponsored: 'bar', toolbar: 'bar',
+};
+
+const TOKEN_KINDS = new Map(Object.entries(BOILERPLATE_TOKENS));
+
+/** Splits class/id values into lower-case tokens: "relatedLinks ad_box" → related, links, ad, box. */
+export function classTokens(el: Element): string[] {
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (raw.length === 1) return [];
+  return raw
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .filter(Boolean);
+}
+
+const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+export function localName(el: Element): string {
+  return (el.localName || el.tagName || '').toLowerCase();
+}
+
+/** Not readable text at all: non-text tags, hidden, or an editor holding the reader's own words. */
+export function isHidden(el: Element, isVisible?: (el: Element) => boolean): boolean {
+  if (NON_TEXT_TAGS.has(localName(el))) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.trim().toLowerCase() !== 'false') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDING_STYLE.test(style)) return true;
+  return isVisible !== undefined && !isVisible(el);
+}
+
+/** Navigation, rails, footers and dialogs, by tag or ARIA role. */
+export function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(localName(el))) return true;
+  const role = el.getAttribute('role');
+  return role !== null && FURNITURE_ROLES.has(role.trim().toLowerCase());
+}
+
+/** Never article text wherever it appears. */
+export function isHardExcluded(el: Element, isVisible?: (el: Element) => boolean): boolean {
+  return isHidden(el, isVisible) || isFurniture(el);
+}
+
+/**
+ * Usually boilerplate, but sometimes a wrapper of the whole page (an ASP.NET
+ * `<form>`, a `<div class="has-sidebar">` layout), so callers weigh it with context.
+ * `box` wins over `bar` when an element has tokens of both kinds.
+ */
+export function boilerplateKind(el: Element): 'box' | 'bar' | null {
+  let kind: 'box' | 'bar' | null = localName(el) === 'form' ? 'bar' : null;
+  for (const t of classTokens(el)) {
+    const k = TOKEN_KINDS.get(t);
+    if (k === 'box') return 'box';
+    if (k === 'bar') kind = 'bar';
+  }
+  return kind;
+}
+
+/** True if `el` or an ancestor below `stop` is excluded in any way. */
+export function isInsideExcluded(el: Element, stop: Node | null): boolean {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+    if (isHardExcluded(cur) || boilerplateKind(cur) !== null) return true;
+  }
+  return false;
+}
+
+export interface WalkHandlers {
+  /** Called on entering an element; return false to skip its subtree (exit is not called). */
+  enter(el: Element): boolean;
+  /** Called after an entered element's subtree is done. */
+  exit?(el: Element): void;
+  text?(node: Text): void;
+}
+
+/**
+ * Depth-first walk of `root`'s descendants using sibling/parent links instead of
+ * recursion, so 10,000-deep markup cannot overflow the call stack.
+ */
+export function walk(root: Node, h: WalkHandlers): void {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 1) {
+      const entered = h.enter(node as Element);
+      descend = entered && node.firstChild !== null;
+      // An entered element without children still gets its exit.
+      if (entered && !descend) h.exit?.(node as Element);
+    } else if (node.nodeType === 3 || node.nodeType === 4) {
+      h.text?.(node as Text);
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until a next sibling exists, closing the elements we leave.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === 1) h.exit?.(node as Element);
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+}

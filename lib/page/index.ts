@@ -1,0 +1,6 @@
+/** Page reading: the article's text blocks and the page's publication date. */
+export type { BlockKind, DomSegment, PageDate, PageDateSource, Segment } from './types.ts';
+export { readArticle, type ReadArticleOptions } from './read-article.ts';
+export { findPageDate, type FindPageDateOptions } from './page-date.ts';
+export { findEntryDates } from './live-entries.ts';
+export { findDateInText, parseDateValue } from './date-text.ts';

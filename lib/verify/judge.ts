@@ -1,0 +1,104 @@
+import { formatDay, formatPeriod, type Period } from '../dates/day';
+import type { Qualifier } from '../claims/types';
+import { certainlyOverlaps, possiblyOverlaps, type DatedTerm, type ReferenceIndex } from '../reference/reference-index';
+import type { Verdict } from './types';
+
+/** How long before taking office someone is plausibly "-elect". */
+const ELECT_WINDOW_DAYS = 183;
+
+export type Holding = 'yes' | 'no' | 'maybe';
+
+/** Did the person hold the office during the period? 'maybe' when imprecise term dates leave it open. */
+export function holding(terms: DatedTerm[], period: Period): Holding {
+  if (terms.some((t) => certainlyOverlaps(t, period))) return 'yes';
+  if (terms.some((t) => possiblyOverlaps(t, period))) return 'maybe';
+  return 'no';
+}
+
+export interface JudgeInput {
+  personId: string;
+  officeId: string;
+  qualifier: Qualifier | null;
+  pastTense: boolean;
+  /** A date stated in the sentence, if any. */
+  stated: Period | null;
+  /** The page's (or live entry's) date, if any. */
+  page: Period | null;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  /** The period the verdict speaks about (null when no date). */
+  period: Period | null;
+  /** Which date was used. */
+  used: 'stated' | 'page' | null;
+  reason: string;
+}
+
+/**
+ * The verdict rules. Each rule errs towards unknown: a red badge needs the data to
+ * exclude the claim on a date the text clearly means.
+ */
+export function judge(index: ReferenceIndex, input: JudgeInput): Judgement {
+  const { personId, officeId, qualifier, stated, page } = input;
+  const terms = index.termsOfPerson(personId, officeId);
+  const date = stated ?? page;
+  const used = stated ? 'stated' : page ? 'page' : null;
+  if (!date) return { verdict: 'unknown', period: null, used: null, reason: 'The page gives no date, so the claim cannot be placed in time.' };
+
+  const limit = dataLimit(index, personId, officeId, date);
+  if (limit) return { verdict: 'unknown', period: date, used, reason: limit };
+
+  const heldOn = (p: Period) => holding(terms, p);
+  const everBefore = (p: Period) => terms.some((t) => t.startPeriod.last <= p.last);
+
+  if (qualifier === 'former') {
+    const endedBefore = terms.some((t) => t.endPeriod !== null && t.endPeriod.last < date.first);
+    if (heldOn(date) === 'yes' && (!page || heldOn(page) === 'yes')) {
+      return { verdict: 'mismatch', period: date, used, reason: 'still in office' };
+    }
+    if (endedBefore && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, reason: 'left office before' };
+    return { verdict: 'unknown', period: date, used, reason: 'The data does not show when this person left the office.' };
+  }
+
+  if (qualifier === 'elect') {
+    const soon = terms.some((t) => t.startPeriod.first > date.last && t.startPeriod.last - date.last <= ELECT_WINDOW_DAYS);
+    if (soon && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, reason: 'took office soon after' };
+    const asOf = index.lastKnown(officeId).asOf.last;
+    if (heldOn(date) === 'no' && !soon && date.last + ELECT_WINDOW_DAYS <= asOf && !terms.some((t) => possiblyOverlaps(t, { first: date.first, last: date.last + ELECT_WINDOW_DAYS }))) {
+      return { verdict: 'mismatch', period: date, used, reason: 'did not take office soon after' };
+    }
+    return { verdict: 'unknown', period: date, used, reason: 'The data cannot tell whether this person was about to take office.' };
+  }
+
+  // "then-Chancellor Merkel" or "X was prime minister" with no date stated: some time before the page's date.
+  if (!stated && page && (qualifier === 'then' || input.pastTense)) {
+    if (everBefore(page)) return { verdict: 'consistent', period: page, used: 'page', reason: 'held it before' };
+    return { verdict: 'unknown', period: page, used: 'page', reason: 'The sentence gives no date for this past title.' };
+  }
+
+  const onDate = heldOn(date);
+  if (onDate === 'yes') return { verdict: 'consistent', period: date, used, reason: 'held it' };
+  // A title without "then-" may be the one the person holds when the article was written.
+  if (stated && page && qualifier !== 'then' && heldOn(page) !== 'no') {
+    return heldOn(page) === 'yes'
+      ? { verdict: 'consistent', period: page, used: 'page', reason: 'held it when the article was published' }
+      : { verdict: 'unknown', period: page, used: 'page', reason: 'The term dates are not precise enough to decide.' };
+  }
+  if (onDate === 'maybe') return { verdict: 'unknown', period: date, used, reason: 'The term dates are not precise enough to decide.' };
+  return { verdict: 'mismatch', period: date, used, reason: 'did not hold it' };
+}
+
+/** Why the data cannot judge this date, or null when it can. */
+function dataLimit(index: ReferenceIndex, personId: string, officeId: string, date: Period): string | null {
+  const { term: last, asOf } = index.lastKnown(officeId);
+  if (date.first > asOf.last) {
+    const stillIn = last && last.person === personId && last.endPeriod === null;
+    if (!stillIn) return `The reference data for this office ends on ${formatDay(asOf.last)}.`;
+  }
+  const coverage = index.coverageStart(officeId);
+  if (coverage !== null && date.last < coverage) return `The reference data for this office starts on ${formatDay(coverage)}.`;
+  return null;
+}
+
+export { formatPeriod };
