@@ -2,7 +2,7 @@
  * Finding the story on a page: the element that holds the article body, and the
  * headline (which often sits in a header just outside that element).
  */
-import { boilerplateKind, classTokens, isHardExcluded, localName, walk } from './dom-rules.ts';
+import { boilerplateKind, classTokens, isFurniture, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
 
 export interface ArticleRoot {
   /** The element whose text is the article body. */
@@ -49,7 +49,7 @@ export function findArticleRoot(
   const counts = countText(start, sheltered, isVisible);
 
   const root = chooseCandidate(candidates, counts.textLength, counts.total) ?? counts.densest ?? start;
-  return { root, headline: findHeadline(doc, root), textLength: counts.textLength };
+  return { root, headline: findHeadline(doc, root, counts.headings), textLength: counts.textLength };
 }
 
 /** Candidates and all their ancestors: a layout wrapper around `<main>` is never boilerplate. */
@@ -65,6 +65,8 @@ interface TextCounts {
   textLength: Map<Element, number>;
   total: number;
   densest: Element | null;
+  /** Possible headlines in document order, gathered on the way to save more scans. */
+  headings: Element[];
 }
 
 function countText(
@@ -81,19 +83,25 @@ function countText(
   let boilerDepth = 0;
   const textLength = new Map<Element, number>();
   const density = new Map<Element, number>();
+  const headings: Element[] = [];
 
   walk(start, {
     enter(el) {
       const tag = localName(el);
       const block = BLOCK_TAGS.has(tag);
       // The browser's visibility test is the costly one; blocks are enough for choosing a root.
-      if (isHardExcluded(el, block ? isVisible : undefined)) return false;
-      const boiler = !sheltered.has(el) && boilerplateKind(el) !== null;
+      if (isHidden(el, block ? isVisible : undefined)) return false;
+      // A banner may be the story's own header holding the headline: keep looking
+      // inside it for headings, but count its text like boilerplate.
+      const banner = isBanner(el);
+      if (!banner && isFurniture(el)) return false;
+      const boiler = banner || (!sheltered.has(el) && boilerplateKind(el) !== null);
       sums.push(0);
       boilerplate.push(boiler);
       if (boiler) boilerDepth++;
       if (block) blocks.push(el);
       if (tag === 'a') linkDepth++;
+      if (mayBeHeadline(el, tag)) headings.push(el);
       return true;
     },
     exit(el) {
@@ -129,7 +137,7 @@ function countText(
       densest = el;
     }
   }
-  return { textLength, total, densest };
+  return { textLength, total, densest, headings };
 }
 
 function chooseCandidate(candidates: Element[], textLength: Map<Element, number>, total: number): Element | null {
@@ -151,7 +159,7 @@ function chooseCandidate(candidates: Element[], textLength: Map<Element, number>
     let innerLen = bestLen * ARTICLE_IN_MAIN_SHARE;
     for (const el of candidates) {
       const len = textLength.get(el) ?? 0;
-      if (el !== best && localName(el) === 'article' && best.contains(el) && len >= innerLen) {
+      if (el !== best && localName(el) === 'article' && isWithin(el, best) && len >= innerLen) {
         inner = el;
         innerLen = len;
       }
@@ -163,33 +171,39 @@ function chooseCandidate(candidates: Element[], textLength: Map<Element, number>
 
 /** Tokens of a site's name block: its `<h1>` is the logo, not the story. */
 const LOGO_TOKENS: ReadonlySet<string> = new Set(['logo', 'brand', 'branding', 'masthead', 'site']);
-const HEADLINE_SELECTOR = 'h1, h2, [class*="headline"], [class*="title"], [class*="hed"]';
 const HEADLINE_TOKENS: ReadonlySet<string> = new Set(['headline', 'title', 'hed', 'heading']);
+
+function mayBeHeadline(el: Element, tag = localName(el)): boolean {
+  return tag === 'h1' || tag === 'h2' || classTokens(el).some((t) => HEADLINE_TOKENS.has(t));
+}
 
 /**
  * The story's headline: the first usable `<h1>` inside the root; else the
  * heading whose text is the page's title (`og:title` / `<title>`), which finds
  * the headline in a header before the body and `<p class="headline">` on old
  * table layouts; else the page's only non-logo `<h1>`.
+ * `headings` are the page's `h1`, `h2` and headline-classed elements in document order.
  */
-export function findHeadline(doc: Document, root: Element): Element | null {
-  for (const h1 of Array.from(root.querySelectorAll('h1'))) {
-    if (hasText(h1) && !isInsideHidden(h1, root)) return h1;
-  }
+export function findHeadline(doc: Document, root: Element, headings?: Element[]): Element | null {
   const scope = doc.body ?? doc.documentElement;
   if (!scope) return null;
+  const all = headings ?? Array.from(scope.querySelectorAll('*')).filter((el) => mayBeHeadline(el));
+  for (const el of all) {
+    if (localName(el) === 'h1' && isWithin(el, root) && hasText(el) && !isInsideHidden(el, root)) return el;
+  }
   const titles = pageTitles(doc);
   const usableH1s: Element[] = [];
-  for (const el of Array.from(scope.querySelectorAll(HEADLINE_SELECTOR))) {
-    const tag = localName(el);
-    const isHeading = tag === 'h1' || tag === 'h2';
-    if (!isHeading && !classTokens(el).some((t) => HEADLINE_TOKENS.has(t))) continue;
-    if (!hasText(el) || isInsideHidden(el, null) || el.contains(root)) continue;
+  for (const el of all) {
+    if (!hasText(el) || isInsideHidden(el, null) || isWithin(root, el)) continue;
     if (classTokens(el).some((t) => LOGO_TOKENS.has(t))) continue;
     if (matchesTitle(el.textContent ?? '', titles)) return el;
-    if (tag === 'h1') usableH1s.push(el);
+    if (localName(el) === 'h1') usableH1s.push(el);
   }
   return usableH1s.length === 1 ? (usableH1s[0] ?? null) : null;
+}
+
+function isBanner(el: Element): boolean {
+  return (el.getAttribute('role') ?? '').trim().toLowerCase() === 'banner';
 }
 
 function hasText(el: Element): boolean {
@@ -202,7 +216,7 @@ function hasText(el: Element): boolean {
  */
 function isInsideHidden(el: Element, stop: Element | null): boolean {
   for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
-    if (cur.getAttribute('role') === 'banner' && localName(cur) === 'header') continue;
+    if (isBanner(cur)) continue;
     if (isHardExcluded(cur) || (boilerplateKind(cur) !== null && localName(cur) !== 'form')) return true;
   }
   return false;
@@ -214,10 +228,13 @@ function normalize(text: string): string {
 
 function pageTitles(doc: Document): string[] {
   const titles: string[] = [];
-  const og = doc.querySelector('meta[property="og:title"], meta[name="twitter:title"]');
+  // The head is small; searching the whole document for a missing <title> is not.
+  const head = doc.head ?? doc.documentElement;
+  if (!head) return titles;
+  const og = head.querySelector('meta[property="og:title"], meta[name="twitter:title"]');
   const ogTitle = og?.getAttribute('content');
   if (ogTitle) titles.push(normalize(ogTitle));
-  const title = doc.querySelector('title')?.textContent;
+  const title = head.querySelector('title')?.textContent;
   if (title) titles.push(normalize(title));
   return titles.filter(Boolean);
 }

@@ -27,8 +27,10 @@ function daysInMonth(year: number, month: number): number {
 // Full names and the abbreviations newsrooms use (AP style "Sept.", "Aug.").
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s*${DAY},?\s+(\d{4})\b`, 'i');
-const DAY_MONTH_YEAR = new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH},?\s+(\d{4})\b`, 'i');
+// Between day and year: "19, 2025", "19 2025", or "19 , 2025" when markup split the text.
+const TO_YEAR = String.raw`(?:\s*,\s*|\s+)(\d{4})\b`;
+const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s*${DAY}${TO_YEAR}`, 'i');
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}${TO_YEAR}`, 'i');
 const ISO_IN_TEXT = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 // 19.08.2025: dotted numeric dates are day-first wherever they are used.
 const DOTTED = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;

@@ -109,6 +109,15 @@ export function isInsideExcluded(el: Element, stop: Node | null): boolean {
   return false;
 }
 
+/**
+ * `container.contains(node)` by climbing from `node`: cost is the node's depth,
+ * not the container's size (some DOMs, linkedom among them, scan the subtree).
+ */
+export function isWithin(node: Node, container: Node): boolean {
+  for (let cur: Node | null = node; cur; cur = cur.parentNode) if (cur === container) return true;
+  return false;
+}
+
 export interface WalkHandlers {
   /** Called on entering an element; return false to skip its subtree (exit is not called). */
   enter(el: Element): boolean;

@@ -4,13 +4,15 @@
  * then prose. The first source that yields a valid date wins.
  */
 import { type ArticleRoot, findArticleRoot } from './article-root.ts';
-import { classTokens, isInsideExcluded, walk } from './dom-rules.ts';
+import { classTokens, isHardExcluded, isInsideExcluded, isWithin, walk } from './dom-rules.ts';
 import { findDateInText, formatDate, parseDateValue } from './date-text.ts';
 import { findEntryDates } from './live-entries.ts';
-import { readArticle } from './read-article.ts';
-import type { PageDate, Segment } from './types.ts';
+import { readArticleAt } from './read-article.ts';
+import type { DomSegment, PageDate, Segment } from './types.ts';
 
 export interface FindPageDateOptions {
+  /** The article root if already found (saves a pass over the page). */
+  article?: ArticleRoot | null;
   /** The article's segments if already read (saves a second read of the page). */
   segments?: Segment[];
 }
@@ -18,7 +20,7 @@ export interface FindPageDateOptions {
 export function findPageDate(doc: Document, url: string, options: FindPageDateOptions = {}): PageDate | null {
   try {
     // Finding the article costs a pass over the page; only the markup sources need it.
-    let article: ArticleRoot | null | undefined;
+    let article = options.article;
     const getArticle = () => (article === undefined ? (article = findArticleRoot(doc)) : article);
     return (
       fromJsonLd(doc) ??
@@ -51,7 +53,7 @@ export function fromJsonLd(doc: Document): PageDate | null {
     for (let i = 0; i < queue.length && i < MAX_JSON_NODES; i++) {
       const item = queue[i];
       if (Array.isArray(item)) {
-        queue.push(...item);
+        for (const element of item) queue.push(element);
         continue;
       }
       if (!item || typeof item !== 'object') continue;
@@ -179,11 +181,11 @@ function insideAny(el: Element, containers: Map<Element, unknown>, stop: Element
 
 /** The header block around a headline that sits outside the article root. */
 function headerOf(headline: Element | null, root: Element): Element | null {
-  if (!headline || root.contains(headline)) return null;
+  if (!headline || isWithin(headline, root)) return null;
   const header = headline.closest('header, hgroup');
-  if (header && !header.contains(root)) return header;
+  if (header && !isWithin(root, header)) return header;
   const parent = headline.parentElement;
-  return parent && !parent.contains(root) ? parent : headline;
+  return parent && !isWithin(root, parent) ? parent : headline;
 }
 
 // ---------------------------------------------------------------- URL
@@ -249,9 +251,9 @@ export function fromByline(doc: Document, found = findArticleRoot(doc), segments
       if (date) return date;
     }
   }
-  const blocks = (segments ?? readArticle(doc)).filter((s) => s.kind !== 'headline').slice(0, FIRST_BLOCKS);
+  const blocks = (segments ?? (found ? readArticleAt(found) : [])).filter((s) => s.kind !== 'headline').slice(0, FIRST_BLOCKS);
   for (const block of blocks) {
-    const text = collapse(block.text);
+    const text = collapse('nodes' in block ? spaced((block as DomSegment).nodes.map((n) => n.node)) : block.text);
     if (text.length > MAX_BYLINE_LENGTH) continue;
     const match = bylineDate(text);
     if (!match) continue;
@@ -272,7 +274,7 @@ function fromBylineElements(scope: Element): PageDate | null {
       const tokens = classTokens(el);
       const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
       if (!tokens.some((t) => BYLINE_TOKENS.has(t)) && itemprop !== 'datepublished') return true;
-      const text = collapse(el.textContent ?? '');
+      const text = collapse(spaced(textNodes(el)));
       if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return true;
       const match = bylineDate(text);
       if (match) result = { date: match.date, source: 'byline', raw: text };
@@ -290,6 +292,20 @@ function bylineDate(text: string): { date: string; text: string } | null {
     if (after) return after;
   }
   return findDateInText(text);
+}
+
+/**
+ * Text of a byline with a space at every tag boundary: "Writer<br>Aug. 19, 2025"
+ * must not read as "WriterAug. 19", which hides the month name.
+ */
+function spaced(nodes: Text[]): string {
+  return nodes.map((n) => n.data).join(' ');
+}
+
+function textNodes(el: Element): Text[] {
+  const nodes: Text[] = [];
+  walk(el, { enter: (child) => !isHardExcluded(child), text: (node) => void nodes.push(node) });
+  return nodes;
 }
 
 function collapse(text: string): string {

@@ -2,8 +2,8 @@
  * Reads a news page's article text as blocks, keeping for each block the text
  * nodes it came from so badges can later be placed next to a claim.
  */
-import { BLOCK_TAGS, findArticleRoot } from './article-root.ts';
-import { boilerplateKind, isHardExcluded, isHidden, localName, walk } from './dom-rules.ts';
+import { type ArticleRoot, BLOCK_TAGS, findArticleRoot } from './article-root.ts';
+import { boilerplateKind, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
 import { findEntryDates } from './live-entries.ts';
 import type { BlockKind, DomSegment, PageDate } from './types.ts';
 
@@ -31,12 +31,16 @@ export function readArticle(doc: Document, options: ReadArticleOptions = {}): Do
 
 function read(doc: Document, options: ReadArticleOptions): DomSegment[] {
   const found = findArticleRoot(doc, options.isVisible);
-  if (!found) return [];
+  return found ? readArticleAt(found, options) : [];
+}
+
+/** {@link readArticle} for an article root already found (shared with the page-date search). */
+export function readArticleAt(found: ArticleRoot, options: ReadArticleOptions = {}): DomSegment[] {
   const { root, headline, textLength } = found;
 
   const reader = new BlockReader(headline, textLength.get(root) ?? 0, textLength, options.isVisible);
   const segments: DomSegment[] = [];
-  if (headline && !root.contains(headline) && !headline.contains(root)) {
+  if (headline && !isWithin(headline, root) && !isWithin(root, headline)) {
     reader.read(headline, findEntryDates(headline), segments);
   }
   reader.read(root, findEntryDates(root), segments);

@@ -309,3 +309,20 @@ describe('readArticle: odd documents', () => {
     expect(Array.isArray(readArticle(doc))).toBe(true);
   });
 });
+
+describe('readArticle: cost', () => {
+  test('a 1 MB article reads in one linear pass', () => {
+    const para = (i: number) =>
+      `<p>Paragraph ${i}: Finance Minister <a href="/p">Ada Lindqvist</a> said on <em>Tuesday</em> that the <span>budget</span> would pass, while the opposition disagreed.</p>`;
+    let body = '';
+    for (let i = 0; i < 5500; i++) body += para(i) + (i % 100 === 0 ? '<div class="share-bar"><a href="#">Share</a></div>' : '');
+    const doc = page(`<h1>Long read</h1><article>${body}</article>`);
+    const t0 = performance.now();
+    const segs = readArticle(doc);
+    const elapsed = performance.now() - t0;
+    expect(segs).toHaveLength(5501);
+    // linkedom is far slower than a browser DOM (about 150 ms here, a few ms in Chrome);
+    // the bound only catches work that grows faster than the page.
+    expect(elapsed).toBeLessThan(1500);
+  });
+});

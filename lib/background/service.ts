@@ -1,0 +1,111 @@
+import { analyzePage } from '../analysis/analyze-page';
+import type { Flag, ReferenceInfo } from '../messaging/protocol';
+import type { Handlers } from '../messaging/router';
+import { ReferenceIndex } from '../reference/reference-index';
+import type { ReferenceDataset } from '../reference/types';
+import type { FactCheckDB } from '../store/db';
+
+/** The page a flag belongs to: without the fragment, which only scrolls. */
+export function pageKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Everything the background does, without the `browser` global: keeps the reference
+ * data loaded (the shipped set on first run and after an upgrade, unless the reader
+ * replaced it), answers page checks from an in-memory index, and keeps flags.
+ */
+export class FactCheckService {
+  private index: Promise<ReferenceIndex> | null = null;
+
+  constructor(
+    private readonly db: FactCheckDB,
+    private readonly shipped: ReferenceDataset,
+  ) {}
+
+  /** Loads the shipped data when the store has none or an older shipped version. Never touches flags. */
+  async ensureReference(): Promise<void> {
+    const meta = await this.db.meta.get('reference');
+    if (!meta || (meta.source === 'shipped' && meta.version !== this.shipped.version)) {
+      await this.db.replaceReference(this.shipped, 'shipped');
+      this.index = null;
+    }
+  }
+
+  /** The verifier's index over what is in the store, built once per data version. */
+  async referenceIndex(): Promise<ReferenceIndex> {
+    this.index ??= (async () => {
+      await this.ensureReference();
+      const data = await this.db.readDataset();
+      if (!data) throw new Error('The reference data could not be loaded.');
+      return new ReferenceIndex(data);
+    })();
+    try {
+      return await this.index;
+    } catch (error) {
+      this.index = null;
+      throw error;
+    }
+  }
+
+  /** Call after the reference rows changed (import, refresh). */
+  referenceChanged(): void {
+    this.index = null;
+  }
+
+  async referenceInfo(): Promise<ReferenceInfo> {
+    const index = await this.referenceIndex();
+    return {
+      version: index.data.version,
+      asOf: index.data.asOf,
+      offices: index.data.offices.length,
+      people: index.data.people.length,
+      terms: index.data.terms.length,
+    };
+  }
+
+  async siteEnabled(url: string): Promise<boolean> {
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return true;
+    }
+    return (await this.db.sites.get(host))?.enabled ?? true;
+  }
+
+  handlers(): Handlers {
+    return {
+      checkPage: async ({ url, segments, pageDate }) => {
+        const enabled = await this.siteEnabled(url);
+        const reference = await this.referenceInfo();
+        if (!enabled) return { claims: [], flags: [], reference, enabled };
+        const index = await this.referenceIndex();
+        const claims = analyzePage(index, { segments, pageDate });
+        const flags = await this.db.flags.where('url').equals(pageKey(url)).toArray();
+        return { claims, flags, reference, enabled };
+      },
+      flagClaim: async (request) => {
+        const url = pageKey(request.url);
+        const flag: Flag = { ...request, url, id: `${url}#${request.claimId}`, createdAt: new Date().toISOString() };
+        await this.db.flags.put(flag);
+        return flag;
+      },
+      unflagClaim: async ({ url, claimId }) => {
+        const removed = await this.db.flags.where('[url+claimId]').equals([pageKey(url), claimId]).delete();
+        return { removed: removed > 0 };
+      },
+      referenceInfo: async () => this.referenceInfo(),
+      setSiteEnabled: async ({ host, enabled }) => {
+        await this.db.sites.put({ host, enabled });
+        return { host, enabled };
+      },
+    };
+  }
+}
