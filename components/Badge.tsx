@@ -10,18 +10,28 @@ const WORDS: Record<Verdict, string> = {
 export interface BadgeProps {
   verdict: Verdict;
   claimText: string;
+  /** Who and when the claim was read as (data attributes for tools; not part of the visible badge). */
+  person: string;
+  date: string;
+  dateSource: string;
+  /** The page's publication date as the extension read it. */
+  pageDate: string;
   flagged: boolean;
   expanded: boolean;
   onOpen: (button: HTMLButtonElement) => void;
 }
 
 /** The small mark after a claim. Its data attributes are the test contract (see README). */
-export function Badge({ verdict, claimText, flagged, expanded, onOpen }: BadgeProps) {
+export function Badge({ verdict, claimText, person, date, dateSource, pageDate, flagged, expanded, onOpen }: BadgeProps) {
   return (
     <button
       type="button"
       data-verdict={verdict}
       data-claim={claimText}
+      data-person={person}
+      data-date={date}
+      data-date-source={dateSource}
+      data-page-date={pageDate}
       data-flagged={flagged ? 'true' : 'false'}
       aria-haspopup="dialog"
       aria-expanded={expanded}

@@ -69,8 +69,8 @@ export class Annotator {
     if (!answer.enabled) return;
     this.flags = new Map(answer.flags.map((f) => [f.claimId, f]));
     const bySegment = new Map(segments.map((s) => [s.index, s]));
-    // Later claims first: inserting a badge splits a text node, which would shift earlier offsets in it.
-    const claims = [...answer.claims].sort((a, b) => b.segment - a.segment || b.start - a.start);
+    // Claims ending last first: inserting a badge splits a text node, and only the text after the split moves.
+    const claims = [...answer.claims].sort((a, b) => b.segment - a.segment || b.end - a.end);
     for (const claim of claims) {
       const segment = bySegment.get(claim.segment);
       if (segment) this.drawBadge(claim, segment);
@@ -104,6 +104,10 @@ export class Annotator {
       <Badge
         verdict={badge.claim.verdict}
         claimText={badge.claim.text}
+        person={badge.claim.person?.name ?? ''}
+        date={badge.claim.date?.date ?? ''}
+        dateSource={badge.claim.date?.source ?? ''}
+        pageDate={this.pageDate?.date ?? ''}
         flagged={this.flags.has(badge.claim.id)}
         expanded={this.openBadge === badge}
         onOpen={() => this.toggleCard(badge)}

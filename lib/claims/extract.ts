@@ -162,7 +162,7 @@ function readPrefix(
       i--;
       continue;
     }
-    const place = jurisdiction === null ? matchJurisdiction(index, tokens, i, -1) : null;
+    const place: JurisdictionMatch | null = jurisdiction === null ? matchJurisdiction(index, tokens, i, -1) : null;
     if (place) {
       jurisdiction = place.entry.jurisdiction;
       possessive = tokens[i]!.possessive;
@@ -227,7 +227,7 @@ function titleAfter(index: ReferenceIndex, tokens: Token[], name: NameMatch, sho
       i++;
       continue;
     }
-    const place = jurisdiction === null ? matchJurisdiction(index, tokens, i, 1) : null;
+    const place: JurisdictionMatch | null = jurisdiction === null ? matchJurisdiction(index, tokens, i, 1) : null;
     if (place) {
       jurisdiction = place.entry.jurisdiction;
       i += place.length;
@@ -296,12 +296,9 @@ function matchTitle(
   return { length: found.length, officeIds: found.values, words };
 }
 
-function matchJurisdiction(
-  index: ReferenceIndex,
-  tokens: Token[],
-  at: number,
-  step: 1 | -1,
-): { length: number; entry: JurisdictionEntry } | null {
+type JurisdictionMatch = { length: number; entry: JurisdictionEntry };
+
+function matchJurisdiction(index: ReferenceIndex, tokens: Token[], at: number, step: 1 | -1): JurisdictionMatch | null {
   const trie = step === -1 ? index.jurisdictionWordsReversed : index.jurisdictionWords;
   const found = trie.longest((k) => tokens[k]?.fold, at, step, (k) => tokens[k]!.word && tokens[k]!.capitalized);
   if (!found) return null;

@@ -3,6 +3,10 @@ import type { Page } from 'playwright-core';
 export interface DrawnBadge {
   claim: string;
   verdict: string;
+  person: string;
+  date: string;
+  dateSource: string;
+  pageDate: string;
 }
 
 /** The badges on a page, read through the public test contract (factcheck-badge > shadow > button). */
@@ -10,7 +14,15 @@ export async function readBadges(page: Page): Promise<DrawnBadge[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('factcheck-badge')].map((host) => {
       const button = host.shadowRoot?.querySelector('button');
-      return { claim: button?.getAttribute('data-claim') ?? '', verdict: button?.getAttribute('data-verdict') ?? '' };
+      // No helper functions in here: the page runs this source as is, without the bundler's helpers.
+      return {
+        claim: button?.getAttribute('data-claim') ?? '',
+        verdict: button?.getAttribute('data-verdict') ?? '',
+        person: button?.getAttribute('data-person') ?? '',
+        date: button?.getAttribute('data-date') ?? '',
+        dateSource: button?.getAttribute('data-date-source') ?? '',
+        pageDate: button?.getAttribute('data-page-date') ?? '',
+      };
     }),
   );
 }
