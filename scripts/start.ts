@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 1;
   }
-  execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+  execSync('npm run -s build', { cwd: ROOT, stdio: 'inherit' });
   const server = await startStaticServer(join(ROOT, 'demo'), { [DEMO_PATH]: join(ROOT, 'demo/summit-2025-08-19.html') });
   const headed = Boolean(process.env.DISPLAY);
   const browser = await launchWithExtension({ headed });
