@@ -170,6 +170,8 @@ function span(t: { start: string; end: string | null }): string {
 
 function explain(j: Judgement, person: string, office: string, holders: TermFact[], own: DatedTerm[]): string {
   const when = j.period ? formatPeriod(j.period) : '';
+  // "on 2025-08-18", but "in 2014" / "in 2003-01" for a year or month.
+  const on = j.period && j.period.first !== j.period.last ? `in ${when}` : `on ${when}`;
   const others = holders.filter((h) => h.personName !== person);
   const who = others.length > 0 ? others.map((h) => `${h.personName} was, ${span(h)}`).join('; ') : '';
   const ownTerms = own.length > 0 ? ` ${person} held it ${own.map(span).join(', ')}.` : ` ${person} never held it, as far as the data goes.`;
@@ -178,11 +180,11 @@ function explain(j: Judgement, person: string, office: string, holders: TermFact
       if (j.reason === 'left office before') return `${person} had left the office of ${office} by ${when}.${ownTerms}`;
       if (j.reason === 'took office soon after') return `${person} took office as ${office} soon after ${when}.${ownTerms}`;
       if (j.reason === 'held it before') return `${person} held the office of ${office} before ${when}.${ownTerms}`;
-      return `${person} was ${office} on ${when}.`;
+      return `${person} was ${office} ${on}.`;
     case 'mismatch':
-      if (j.reason === 'still in office') return `${person} was still ${office} on ${when}, not a former holder.`;
+      if (j.reason === 'still in office') return `${person} was still ${office} ${on}, not a former holder.`;
       if (j.reason === 'did not take office soon after') return `${person} did not take office as ${office} after ${when}.${ownTerms}`;
-      return `${person} was not ${office} on ${when}${who ? `; ${who}` : ''}.${ownTerms}`;
+      return `${person} was not ${office} ${on}${who ? `; ${who}` : ''}.${ownTerms}`;
     default:
       return j.reason;
   }
