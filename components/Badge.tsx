@@ -1,6 +1,7 @@
 import type { Verdict } from '../lib/verify/types';
 
-const SYMBOL: Record<Verdict, string> = { consistent: '✓', mismatch: '✗', unknown: '?' };
+/** Each verdict has its own symbol and shape as well as colour, so it reads without colour vision. */
+export const VERDICT_SYMBOL: Record<Verdict, string> = { consistent: '✓', mismatch: '✗', unknown: '?' };
 const WORDS: Record<Verdict, string> = {
   consistent: 'consistent with the reference data',
   mismatch: 'does not match the reference data',
@@ -21,8 +22,12 @@ export interface BadgeProps {
   onOpen: (button: HTMLButtonElement) => void;
 }
 
-/** The small mark after a claim. Its data attributes are the test contract (see README). */
+/**
+ * The small mark after a claim. A real button, so Enter and Space open the card with no
+ * extra code; its data attributes are the test contract (see README).
+ */
 export function Badge({ verdict, claimText, person, date, dateSource, pageDate, flagged, expanded, onOpen }: BadgeProps) {
+  const label = `Fact-check: “${claimText}” ${WORDS[verdict]}${flagged ? ', flagged as disputed by you' : ''}.`;
   return (
     <button
       type="button"
@@ -35,12 +40,18 @@ export function Badge({ verdict, claimText, person, date, dateSource, pageDate, 
       data-flagged={flagged ? 'true' : 'false'}
       aria-haspopup="dialog"
       aria-expanded={expanded}
-      aria-label={`Fact-check: “${claimText}” ${WORDS[verdict]}${flagged ? ', flagged as disputed by you' : ''}. Show details.`}
-      title={`Fact-check: ${WORDS[verdict]}`}
+      aria-label={`${label} Show details.`}
+      title={label}
       onClick={(e) => onOpen(e.currentTarget)}
     >
-      {SYMBOL[verdict]}
-      {flagged ? '⚑' : ''}
+      <span class="symbol" aria-hidden="true">
+        {VERDICT_SYMBOL[verdict]}
+      </span>
+      {flagged && (
+        <span class="flag" aria-hidden="true">
+          ⚑
+        </span>
+      )}
     </button>
   );
 }

@@ -91,7 +91,7 @@ describe('flagsToJson and flagsToCsv', () => {
 
 describe('importFlagAnnotations', () => {
   test('an export imports back as the same flags', () => {
-    const flags = [flag(), flag({ claimId: '5:10', reason: 'reference-wrong', verdictShown: 'consistent', note: '' })];
+    const flags = [flag(), flag({ claimId: '5:10', reason: 'reference-wrong', verdictShown: 'consistent', note: '', claimText: 'Mark Rutte', quote: { exact: 'Mark Rutte', prefix: 'Secretary General ', suffix: ' called' } })];
     const result = importFlagAnnotations(flagsToJsonLd(flags), [], NOW);
     expect(result).toEqual({ ok: true, flags, skipped: 0 });
   });
