@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { REASON_LABELS } from '../lib/flags/export';
 import { FLAG_REASONS, type Flag, type FlagReason } from '../lib/messaging/protocol';
-import type { CheckedClaim, ClaimDate, TermFact } from '../lib/verify/types';
+import type { CheckedClaim, ClaimDate, TermFact, Verdict } from '../lib/verify/types';
+import { VERDICT_SYMBOL } from './Badge';
 
-const REASON_LABELS: Record<FlagReason, string> = {
-  'wrong-person': 'Wrong person',
-  'wrong-office': 'Wrong office',
-  'wrong-date': 'Wrong date',
-  'reference-wrong': 'The reference data is wrong',
-  other: 'Other',
-};
-
-const VERDICT_WORDS = { consistent: 'Consistent', mismatch: 'Mismatch', unknown: 'Unknown' } as const;
+const VERDICT_WORDS: Record<Verdict, string> = { consistent: 'Consistent', mismatch: 'Mismatch', unknown: 'Unknown' };
+const QUALIFIER_WORDS = { former: 'former', then: 'then-', acting: 'acting', elect: '-elect' } as const;
 
 export function describeDate(date: ClaimDate | null): string {
   if (!date) return 'No date could be found for this claim.';
@@ -28,26 +23,44 @@ export function describeDate(date: ClaimDate | null): string {
   }
 }
 
-function wikidata(qid: string) {
-  return qid ? `https://www.wikidata.org/wiki/${qid}` : null;
+function wikidataUrl(qid: string | undefined): string | null {
+  return qid && /^Q\d+$/.test(qid) ? `https://www.wikidata.org/wiki/${qid}` : null;
 }
 
-function TermLine({ term, named }: { term: TermFact; named: boolean }) {
-  const link = wikidata(term.personQid);
+/** A name linked to its Wikidata item, the source of every fact the card shows. */
+function Sourced({ label, qid }: { label: string; qid: string | undefined }) {
+  const href = wikidataUrl(qid);
+  if (!href) return <>{label}</>;
   return (
-    <li class={named ? 'named' : undefined}>
-      {link ? (
-        <a href={link} target="_blank" rel="noreferrer noopener">
-          {term.personName}
-        </a>
-      ) : (
-        term.personName
-      )}
-      {': '}
-      {term.start} – {term.end ?? 'in office'}
-      {term.acting ? ' (acting)' : ''}
-    </li>
+    <a href={href} target="_blank" rel="noreferrer noopener" title={`${label} on Wikidata (${qid})`}>
+      {label}
+    </a>
   );
+}
+
+const termSpan = (t: TermFact) => `${t.start} – ${t.end ?? 'in office'}${t.acting ? ' (acting)' : ''}`;
+
+/**
+ * The office's holders around the date together with the named person's own terms, in
+ * order, with the date that was checked marked where it falls.
+ */
+export function timelineRows(claim: Pick<CheckedClaim, 'timeline' | 'personTerms' | 'date'>): Array<{ term: TermFact } | { date: string }> {
+  const seen = new Set<string>();
+  const terms = [...claim.timeline, ...claim.personTerms]
+    .filter((t) => {
+      const key = `${t.personId} ${t.start}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const rows: Array<{ term: TermFact } | { date: string }> = terms.map((term) => ({ term }));
+  const date = claim.date?.date;
+  if (date && terms.length > 0) {
+    const after = terms.findIndex((t) => t.start > date);
+    rows.splice(after === -1 ? rows.length : after, 0, { date });
+  }
+  return rows;
 }
 
 export interface ClaimCardProps {
@@ -65,7 +78,19 @@ export function ClaimCard({ claim, flag, onFlag, onUndo, onClose }: ClaimCardPro
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const undo = useRef<HTMLButtonElement>(null);
+  const reasonSelect = useRef<HTMLSelectElement>(null);
+  const flagged = flag !== null;
+  const firstRender = useRef(true);
   useEffect(() => heading.current?.focus(), []);
+  // The button that was pressed disappears when the flag changes: keep focus inside the card.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    (flagged ? undo.current : reasonSelect.current)?.focus();
+  }, [flagged]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -73,78 +98,143 @@ export function ClaimCard({ claim, flag, onFlag, onUndo, onClose }: ClaimCardPro
     try {
       await action();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(`That did not work: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   };
-  const officeLink = claim.office ? wikidata(claim.office.qid) : null;
+  const rows = timelineRows(claim);
+  const namedId = claim.person?.id;
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby="fc-title" data-testid="claim-detail" data-verdict={claim.verdict}>
-      <h2 id="fc-title" tabIndex={-1} ref={heading}>
-        <span class={`verdict-${claim.verdict}`}>{VERDICT_WORDS[claim.verdict]}</span>: “{claim.text}”
-      </h2>
-      <p data-testid="claim-explanation">{claim.explanation}</p>
-      {claim.office && (
-        <p class="muted">
-          Office:{' '}
-          {officeLink ? (
-            <a href={officeLink} target="_blank" rel="noreferrer noopener">
-              {claim.office.label}
-            </a>
-          ) : (
-            claim.office.label
-          )}{' '}
-          ({claim.office.jurisdiction}){claim.qualifier ? ` · read as “${claim.qualifier}”` : ''}
-        </p>
-      )}
-      <p class="muted">Date checked: {describeDate(claim.date)}</p>
+    <div
+      class={`card verdict-${claim.verdict}${flagged ? ' flagged' : ''}`}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="fc-title"
+      aria-describedby="fc-explanation"
+      data-testid="claim-detail"
+      data-verdict={claim.verdict}
+      data-flagged={flagged ? 'true' : 'false'}
+    >
+      <div class="head">
+        <h2 id="fc-title" tabIndex={-1} ref={heading}>
+          <span class="verdict-word" data-testid="claim-verdict">
+            <span aria-hidden="true">{VERDICT_SYMBOL[claim.verdict]} </span>
+            {VERDICT_WORDS[claim.verdict]}
+          </span>
+          <span class="visually-hidden">: fact-check of </span>
+          <q class="claim" data-testid="claim-text">
+            {claim.text}
+          </q>
+        </h2>
+        <button type="button" class="close" aria-label="Close the fact-check" data-testid="claim-close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <p id="fc-explanation" class="explanation" data-testid="claim-explanation">
+        {claim.explanation}
+      </p>
       {claim.verdict === 'mismatch' && claim.holders.length > 0 && (
-        <p data-testid="claim-holder">
-          Held the office then: <strong>{claim.holders.map((h) => h.personName).join(', ')}</strong>
+        <p class="holders" data-testid="claim-holder">
+          Held the office then:{' '}
+          {claim.holders.map((h, i) => (
+            <span key={`${h.personId}${h.start}`}>
+              {i > 0 ? ', ' : ''}
+              <strong>
+                <Sourced label={h.personName} qid={h.personQid} />
+              </strong>{' '}
+              ({termSpan(h)})
+            </span>
+          ))}
         </p>
       )}
-      {claim.timeline.length > 0 && (
-        <>
-          <p class="muted">Holders around that date (source: Wikidata, as shipped with the extension):</p>
-          <ol data-testid="claim-timeline">
-            {claim.timeline.map((t) => (
-              <TermLine key={`${t.personId}${t.start}`} term={t} named={t.personId === claim.person?.id} />
-            ))}
+      <dl class="facts">
+        {claim.person && (
+          <div>
+            <dt>Person</dt>
+            <dd data-testid="claim-person">
+              <Sourced label={claim.person.name} qid={claim.person.qid} />
+            </dd>
+          </div>
+        )}
+        {claim.office && (
+          <div>
+            <dt>Office</dt>
+            <dd data-testid="claim-office">
+              <Sourced label={claim.office.label} qid={claim.office.qid} />
+              {claim.qualifier ? ` (read as “${QUALIFIER_WORDS[claim.qualifier]}”)` : ''}
+            </dd>
+          </div>
+        )}
+        {claim.office && (
+          <div>
+            <dt>Jurisdiction</dt>
+            <dd data-testid="claim-jurisdiction">{claim.office.jurisdiction}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Date checked</dt>
+          <dd data-testid="claim-date">{describeDate(claim.date)}</dd>
+        </div>
+      </dl>
+      {rows.length > 0 && (
+        <section aria-labelledby="fc-timeline">
+          <h3 id="fc-timeline">Holders around that date</h3>
+          <ol class="timeline" data-testid="claim-timeline">
+            {rows.map((row) =>
+              'date' in row ? (
+                <li key="date" class="checked-date" data-testid="timeline-date">
+                  <span aria-hidden="true">▸ </span>
+                  {row.date}: the date checked
+                </li>
+              ) : (
+                <li key={`${row.term.personId}${row.term.start}`} class={row.term.personId === namedId ? 'named' : undefined}>
+                  <Sourced label={row.term.personName} qid={row.term.personQid} />
+                  {': '}
+                  {termSpan(row.term)}
+                  {row.term.personId === namedId && <em> (named in the claim)</em>}
+                </li>
+              ),
+            )}
           </ol>
-        </>
+          <p class="muted">Source: Wikidata, in the reference data shipped with the extension (links open Wikidata).</p>
+        </section>
       )}
       {flag ? (
-        <div class="row" data-testid="flag-status">
+        <div class="flag-status" data-testid="flag-status">
           <p>
-            You flagged this claim as disputed: {REASON_LABELS[flag.reason]}
+            <span aria-hidden="true">⚑ </span>
+            You flagged this claim as disputed: <strong>{REASON_LABELS[flag.reason]}</strong>
             {flag.note ? ` (“${flag.note}”)` : ''}.
           </p>
-          <button type="button" data-testid="undo-flag" disabled={busy} onClick={() => run(onUndo)}>
-            Undo
-          </button>
+          <div class="row">
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+            <button type="button" ref={undo} data-testid="undo-flag" disabled={busy} onClick={() => run(onUndo)}>
+              Undo flag
+            </button>
+          </div>
         </div>
       ) : (
         <form
+          aria-labelledby="fc-flag-title"
           onSubmit={(e) => {
             e.preventDefault();
             void run(() => onFlag(reason, note.trim()));
           }}
         >
-          <label>
-            Flag as disputed because
-            <select data-testid="flag-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value as FlagReason)}>
-              {FLAG_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {REASON_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note (optional)
-            <textarea data-testid="flag-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-          </label>
+          <h3 id="fc-flag-title">Disagree with this check?</h3>
+          <label for="fc-reason">Reason</label>
+          <select id="fc-reason" ref={reasonSelect} data-testid="flag-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value as FlagReason)}>
+            {FLAG_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {REASON_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <label for="fc-note">Note (optional)</label>
+          <textarea id="fc-note" data-testid="flag-note" rows={2} maxLength={2000} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
           <div class="row">
             <button type="button" onClick={onClose}>
               Close
@@ -156,7 +246,7 @@ export function ClaimCard({ claim, flag, onFlag, onUndo, onClose }: ClaimCardPro
         </form>
       )}
       {error && (
-        <p role="alert" class="verdict-mismatch">
+        <p role="alert" class="error">
           {error}
         </p>
       )}
