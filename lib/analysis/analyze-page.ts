@@ -13,6 +13,9 @@ export interface PageText {
   pageDate: PageDate | null;
 }
 
+/** Titles that stay with a monarch's or pope's name after the reign ends. */
+const REGNAL_TITLES = new Set(['king', 'queen', 'pope', 'pontiff', 'emperor', 'empress']);
+
 /** How many holders before and after the checked date the card's timeline shows. */
 const TIMELINE_SPAN = 2;
 
@@ -94,6 +97,7 @@ function checkMention(
     officeId: office.id,
     qualifier: mention.qualifier,
     pastTense: mention.pastTense,
+    regnal: REGNAL_TITLES.has(mention.title.toLowerCase()),
     stated: stated?.period ?? null,
     page: pagePeriod,
   });

@@ -20,6 +20,8 @@ export interface JudgeInput {
   officeId: string;
   qualifier: Qualifier | null;
   pastTense: boolean;
+  /** A regnal title ("Queen Elizabeth II", "Pope Francis"): it stays with the name after the reign. */
+  regnal: boolean;
   /** A date stated in the sentence, if any. */
   stated: Period | null;
   /** The page's (or live entry's) date, if any. */
@@ -75,6 +77,11 @@ export function judge(index: ReferenceIndex, input: JudgeInput): Judgement {
   if (!stated && page && (qualifier === 'then' || input.pastTense)) {
     if (everBefore(page)) return { verdict: 'consistent', period: page, used: 'page', reason: 'held it before' };
     return { verdict: 'unknown', period: page, used: 'page', reason: 'The sentence gives no date for this past title.' };
+  }
+
+  // "Pope Francis's funeral", "Queen Elizabeth II's reign": the title is part of the name once held.
+  if (input.regnal && qualifier === null && everBefore(date)) {
+    return { verdict: 'consistent', period: date, used, reason: heldOn(date) === 'yes' ? 'held it' : 'held it before' };
   }
 
   const onDate = heldOn(date);

@@ -56,6 +56,21 @@ describe('verdicts against the reference data', () => {
     if (holder) expect(claims[0]!.holders).toContain(holder);
   });
 
+  test('a regnal title stays with the name after the reign', async () => {
+    const { ReferenceIndex } = await import('../../../lib/reference/reference-index');
+    const { miniDataset } = await import('../../fixtures/mini-reference');
+    const index = new ReferenceIndex({
+      ...miniDataset,
+      offices: [...miniDataset.offices, { ...miniDataset.offices[0]!, id: 'pope', label: 'Pope', jurisdiction: 'NATO', titles: ['pope'] }],
+      people: [...miniDataset.people, { id: 'francis', name: 'Francis', aliases: ['Pope Francis'], qid: 'Q3' }],
+      terms: [...miniDataset.terms, { person: 'francis', office: 'pope', start: '2013-03-13', end: '2025-04-21', acting: false, precision: 'day' }],
+    });
+    const run = (text: string, date: string) =>
+      analyzePage(index, { segments: [{ index: 0, text, kind: 'paragraph' }], pageDate: published(date) }).map((c) => c.verdict);
+    expect(run("Pope Francis's funeral drew crowds.", '2025-04-26')).toEqual(['consistent']);
+    expect(run('Pope Francis spoke.', '2010-04-26')).toEqual(['unknown']);
+  });
+
   test('no page date and no stated date: unknown, and the card says why', () => {
     const [claim] = verdictsOf('German Chancellor Olaf Scholz spoke.', null);
     expect(claim!.verdict).toBe('unknown');

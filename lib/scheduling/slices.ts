@@ -1,0 +1,91 @@
+/**
+ * Main-thread work in small slices. A content script shares the page's only
+ * thread: any task longer than a few milliseconds delays the reader's clicks and
+ * scrolling, so long jobs are cut into slices with a yield to the browser between them.
+ * Nothing here touches the DOM or a timer: the caller hands in the clock and the yield.
+ */
+
+/** Hands the thread back to the browser and resumes later (scheduler.yield, a MessageChannel, setTimeout). */
+export type YieldToHost = () => Promise<void>;
+
+export interface SliceOptions {
+  /** Milliseconds, monotonic (performance.now). */
+  now: () => number;
+  yieldToHost: YieldToHost;
+  /** Work this long, then yield. One item always runs, however long it takes. */
+  budgetMs: number;
+  /** Stops between items (the page navigated, the extension was reloaded). */
+  signal?: AbortSignal;
+  /** Told the length of every finished slice, for the work meter. */
+  onSlice?: (ms: number) => void;
+}
+
+export interface SliceReport {
+  /** Items processed. */
+  done: number;
+  slices: number;
+  /** Main-thread milliseconds spent inside `work`, yields excluded. */
+  workMs: number;
+  longestSliceMs: number;
+  aborted: boolean;
+}
+
+/** Runs `work` on each item, yielding whenever a slice has used up its budget. */
+export async function runInSlices<T>(items: Iterable<T>, work: (item: T) => void, options: SliceOptions): Promise<SliceReport> {
+  const report: SliceReport = { done: 0, slices: 0, workMs: 0, longestSliceMs: 0, aborted: false };
+  let sliceStart = options.now();
+  let inSlice = 0;
+  const close = (end: number) => {
+    const ms = end - sliceStart;
+    report.slices++;
+    report.workMs += ms;
+    report.longestSliceMs = Math.max(report.longestSliceMs, ms);
+    options.onSlice?.(ms);
+    inSlice = 0;
+  };
+  for (const item of items) {
+    if (options.signal?.aborted) {
+      report.aborted = true;
+      break;
+    }
+    if (inSlice === 0) sliceStart = options.now();
+    work(item);
+    report.done++;
+    inSlice++;
+    const end = options.now();
+    if (end - sliceStart >= options.budgetMs) {
+      close(end);
+      await options.yieldToHost();
+    }
+  }
+  if (inSlice > 0) close(options.now());
+  return report;
+}
+
+/**
+ * Adds up the main-thread time of a job that runs in several pieces (synchronous
+ * steps and sliced loops), so the extension can report what it cost the page.
+ */
+export class WorkMeter {
+  workMs = 0;
+  slices = 0;
+  longestSliceMs = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  /** Runs a synchronous step and counts it as one slice. */
+  time<T>(step: () => T): T {
+    const start = this.now();
+    try {
+      return step();
+    } finally {
+      this.add(this.now() - start);
+    }
+  }
+
+  add(ms: number): void {
+    this.workMs += ms;
+    this.slices++;
+    this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+  }
+}
