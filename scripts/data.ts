@@ -4,17 +4,45 @@
  *   npm run data -- check          validate data/ and print the coverage table (exit 1 on any problem)
  *   npm run data -- export FILE    write the whole data set in the stable exchange format
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toExport } from '../lib/reference/exchange';
 import { validateDataset } from '../lib/reference/validate';
 import type { ReferenceDataset } from '../lib/reference/types';
-import { loadSources, officesInScope } from './lib/load-sources';
+import { DATA_DIR, loadSources, officesInScope } from './lib/load-sources';
 
 export const GENERATED = join(import.meta.dirname, '../lib/reference/shipped.generated.json');
 
+/**
+ * QIDs nobody could yet confirm from a source (no guessing: a wrong QID is a wrong fact).
+ * Listed one per line in data/qid-pending.txt as `person ID` or `office ID`; the list may
+ * only shrink: an entry that now has a QID, or a missing QID not listed, is an error.
+ */
+function pendingQids(): Set<string> {
+  const file = join(DATA_DIR, 'qid-pending.txt');
+  if (!existsSync(file)) return new Set();
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim())
+      .filter(Boolean),
+  );
+}
+
+const MISSING_QID = /^(person|office) (\S+): missing or malformed Wikidata QID ""$/;
+
 function problemsOf(dataset: ReferenceDataset, shapeProblems: string[]): string[] {
-  const problems = [...shapeProblems, ...validateDataset(dataset)];
+  const pending = pendingQids();
+  const problems = [...shapeProblems, ...validateDataset(dataset)].filter((p) => {
+    const m = MISSING_QID.exec(p);
+    return !(m && pending.has(`${m[1]} ${m[2]}`));
+  });
+  for (const entry of pending) {
+    const [kind, id] = entry.split(' ');
+    const record = kind === 'office' ? dataset.offices.find((o) => o.id === id) : dataset.people.find((p) => p.id === id);
+    if (!record) problems.push(`data/qid-pending.txt: ${entry} is not in the data`);
+    else if (record.qid) problems.push(`data/qid-pending.txt: ${entry} now has QID ${record.qid}; remove it from the list`);
+  }
   const labels = new Set(dataset.offices.map((o) => o.label));
   for (const label of officesInScope()) {
     if (!labels.has(label)) problems.push(`office "${label}" is in scope (data/offices-in-scope.txt) but has no data file`);
@@ -50,6 +78,8 @@ function main(argv: string[]): number {
     const problems = problemsOf(dataset, shapeProblems);
     console.log(coverageTable(dataset));
     console.log(`\n${dataset.offices.length} offices, ${dataset.people.length} people, ${dataset.terms.length} terms, as of ${dataset.asOf}`);
+    const pending = pendingQids().size;
+    if (pending > 0) console.log(`${pending} Wikidata QIDs not yet confirmed from a source (data/qid-pending.txt)`);
     if (problems.length > 0) {
       console.error(`\n${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       return 1;

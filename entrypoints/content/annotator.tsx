@@ -1,25 +1,28 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Badge } from '../../components/Badge';
 import { ClaimCard } from '../../components/ClaimCard';
 import { BADGE_CSS, CARD_CSS } from '../../components/styles';
 import { callBackground, type SendMessage } from '../../lib/messaging/client';
 import type { Flag, FlagReason, TabCalls, TextQuote } from '../../lib/messaging/protocol';
-import { findPageDate, readArticle } from '../../lib/page';
 import type { DomSegment, PageDate } from '../../lib/page/types';
-import type { CheckedClaim } from '../../lib/verify/types';
+import type { CheckedClaim, Verdict } from '../../lib/verify/types';
 
 export const BADGE_TAG = 'factcheck-badge';
-const CARD_TAG = 'factcheck-card';
+export const CARD_TAG = 'factcheck-card';
 const QUOTE_CONTEXT = 32;
 
 interface DrawnBadge {
   claim: CheckedClaim;
   host: HTMLElement;
   root: ShadowRoot;
+  /** The claim's text, underlined through the CSS Custom Highlight API (null where unsupported). */
+  range: StaticRange | null;
   button: () => HTMLButtonElement | null;
 }
+
+/** Our DOM changes happen inside this, so the page watcher can tell them from the page's own. */
+export type Quietly = (change: () => void) => void;
 
 function sheet(css: string): CSSStyleSheet | null {
   try {
@@ -40,48 +43,88 @@ function styleRoot(root: ShadowRoot, css: string, shared: CSSStyleSheet | null):
   }
 }
 
-/** Reads the page, asks the background to check it, and draws badges and the card. */
+/**
+ * The underline lives in the page's highlight registry and one adopted style sheet:
+ * the page's DOM and text nodes are not touched. Unknown claims stay quiet.
+ */
+const HIGHLIGHT_CSS = `
+::highlight(factcheck-consistent) { text-decoration: underline dotted rgb(11 93 30 / .55); text-decoration-thickness: 1px; text-underline-offset: 3px; }
+::highlight(factcheck-mismatch) { text-decoration: underline wavy rgb(180 35 24 / .7); text-decoration-thickness: 1px; text-underline-offset: 3px; }
+`;
+const UNDERLINED: Verdict[] = ['consistent', 'mismatch'];
+
+class ClaimUnderlines {
+  private readonly highlights = new Map<Verdict, Highlight>();
+  private installed = false;
+
+  static supported(): boolean {
+    return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS && typeof StaticRange === 'function';
+  }
+
+  add(verdict: Verdict, range: StaticRange): void {
+    if (!UNDERLINED.includes(verdict)) return;
+    this.install();
+    let highlight = this.highlights.get(verdict);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(verdict, highlight);
+      CSS.highlights.set(`factcheck-${verdict}`, highlight);
+    }
+    highlight.add(range);
+  }
+
+  delete(range: StaticRange): void {
+    for (const h of this.highlights.values()) h.delete(range);
+  }
+
+  clear(): void {
+    for (const verdict of this.highlights.keys()) CSS.highlights.delete(`factcheck-${verdict}`);
+    this.highlights.clear();
+  }
+
+  private install(): void {
+    if (this.installed) return;
+    this.installed = true;
+    const css = sheet(HIGHLIGHT_CSS);
+    if (css) document.adoptedStyleSheets = [...document.adoptedStyleSheets, css];
+  }
+}
+
+/** Draws badges and the detail card for checked claims; keeps what it drew for the popup. */
 export class Annotator {
-  private badges: DrawnBadge[] = [];
+  private badges = new Map<string, DrawnBadge>();
   private flags = new Map<string, Flag>();
-  private pageDate: PageDate | null = null;
-  private article = false;
+  pageDate: PageDate | null = null;
+  article = false;
   private cardHost: HTMLElement | null = null;
   private openBadge: DrawnBadge | null = null;
   private readonly badgeSheet = sheet(BADGE_CSS);
   private readonly cardSheet = sheet(CARD_CSS);
-  private readonly send: SendMessage = (m) => browser.runtime.sendMessage(m);
+  private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly send: SendMessage,
+    private readonly quietly: Quietly = (change) => change(),
+  ) {}
 
-  async annotate(): Promise<void> {
-    const segments = readArticle(document, { isVisible: visible });
-    this.article = segments.length > 0;
-    this.pageDate = findPageDate(document, location.href);
-    if (!this.article || !this.ctx.isValid) return;
-    const answer = await callBackground(this.send, 'checkPage', {
-      url: location.href,
-      segments: segments.map(({ nodes: _nodes, ...s }) => s),
-      pageDate: this.pageDate,
-    });
-    if (!this.ctx.isValid) return;
-    this.clear();
-    if (!answer.enabled) return;
-    this.flags = new Map(answer.flags.map((f) => [f.claimId, f]));
-    const bySegment = new Map(segments.map((s) => [s.index, s]));
-    // Claims ending last first: inserting a badge splits a text node, and only the text after the split moves.
-    const claims = [...answer.claims].sort((a, b) => b.segment - a.segment || b.end - a.end);
-    for (const claim of claims) {
-      const segment = bySegment.get(claim.segment);
-      if (segment) this.drawBadge(claim, segment);
-    }
-    this.badges.reverse();
+  setFlags(flags: Flag[]): void {
+    const same = flags.length === this.flags.size && flags.every((f) => this.flags.get(f.claimId)?.id === f.id);
+    this.flags = new Map(flags.map((f) => [f.claimId, f]));
+    // Every batch of a big page brings the flags again: redraw only when they changed.
+    if (!same) for (const badge of this.badges.values()) this.renderBadge(badge);
   }
 
-  private drawBadge(claim: CheckedClaim, segment: DomSegment): void {
+  /**
+   * One badge right after the claim's text. Claims of one segment must be drawn
+   * last first: inserting a badge splits a text node, and only the text after the split moves.
+   */
+  draw(claim: CheckedClaim, segment: DomSegment): void {
+    if (this.badges.has(claim.id)) return;
     if (segment.text.slice(claim.start, claim.end) !== claim.text) return;
-    const place = locate(segment, claim.end);
-    if (!place || !place.node.isConnected) return;
+    const end = locate(segment, claim.end, true);
+    if (!end || !end.node.isConnected) return;
+    const start = locate(segment, claim.start, false);
     const host = document.createElement(BADGE_TAG);
     let root: ShadowRoot;
     try {
@@ -90,13 +133,37 @@ export class Annotator {
       return; // the page defined our element name with its own shadow root
     }
     styleRoot(root, BADGE_CSS, this.badgeSheet);
-    const range = document.createRange();
-    range.setStart(place.node, place.offset);
-    range.collapse(true);
-    range.insertNode(host);
-    const badge: DrawnBadge = { claim, host, root, button: () => root.querySelector('button') };
-    this.badges.push(badge);
+    let range: StaticRange | null = null;
+    if (this.underlines && start) {
+      // Static: a live range would be updated on every DOM change the page makes.
+      range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+      this.underlines.add(claim.verdict, range);
+    }
+    this.quietly(() => {
+      const split = document.createRange();
+      split.setStart(end.node, end.offset);
+      split.collapse(true);
+      split.insertNode(host);
+    });
+    const badge: DrawnBadge = { claim, host, root, range, button: () => root.querySelector('button') };
+    this.badges.set(claim.id, badge);
     this.renderBadge(badge);
+  }
+
+  /** Forgets badges whose text the page removed, and the badges of a segment whose text changed. */
+  prune(staleSegments: ReadonlySet<number> = new Set()): void {
+    for (const [id, badge] of this.badges) {
+      if (badge.host.isConnected && !staleSegments.has(badge.claim.segment)) continue;
+      this.remove(id, badge);
+    }
+  }
+
+  private remove(id: string, badge: DrawnBadge): void {
+    if (this.openBadge === badge) this.closeCard(false);
+    render(null, badge.root);
+    this.quietly(() => badge.host.remove());
+    if (badge.range) this.underlines?.delete(badge.range);
+    this.badges.delete(id);
   }
 
   private renderBadge(badge: DrawnBadge): void {
@@ -126,7 +193,7 @@ export class Annotator {
     const host = document.createElement(CARD_TAG);
     const root = host.attachShadow({ mode: 'open' });
     styleRoot(root, CARD_CSS, this.cardSheet);
-    document.documentElement.append(host);
+    this.quietly(() => document.documentElement.append(host));
     const rect = badge.host.getBoundingClientRect();
     host.style.setProperty('left', `${Math.max(8, Math.min(rect.left + scrollX, scrollX + innerWidth - 400))}px`, 'important');
     host.style.setProperty('top', `${rect.bottom + scrollY + 6}px`, 'important');
@@ -184,9 +251,10 @@ export class Annotator {
 
   closeCard(returnFocus = true): void {
     const badge = this.openBadge;
-    if (this.cardHost) {
-      render(null, this.cardHost.shadowRoot!);
-      this.cardHost.remove();
+    const host = this.cardHost;
+    if (host) {
+      render(null, host.shadowRoot!);
+      this.quietly(() => host.remove());
     }
     this.cardHost = null;
     this.openBadge = null;
@@ -208,28 +276,28 @@ export class Annotator {
     };
   }
 
+  get size(): number {
+    return this.badges.size;
+  }
+
   /** Removes everything we drew; the page's text nodes stay as they are (split where badges stood). */
   clear(): void {
     this.closeCard(false);
-    for (const b of this.badges) {
-      render(null, b.root);
-      b.host.remove();
-    }
-    this.badges = [];
+    for (const [id, badge] of this.badges) this.remove(id, badge);
+    this.underlines?.clear();
   }
 
-  /** For the popup. */
+  /** For the popup, in reading order. */
   listClaims(): TabCalls['listClaims']['response'] {
-    return {
-      url: location.href,
-      pageDate: this.pageDate,
-      article: this.article,
-      claims: this.badges.map((b) => ({ id: b.claim.id, text: b.claim.text, verdict: b.claim.verdict, explanation: b.claim.explanation, flagged: this.flags.has(b.claim.id) })),
-    };
+    const claims = [...this.badges.values()]
+      .map((b) => b.claim)
+      .sort((a, b) => a.segment - b.segment || a.start - b.start)
+      .map((c) => ({ id: c.id, text: c.text, verdict: c.verdict, explanation: c.explanation, flagged: this.flags.has(c.id) }));
+    return { url: location.href, pageDate: this.pageDate, article: this.article, claims };
   }
 
   reveal(claimId: string): boolean {
-    const badge = this.badges.find((b) => b.claim.id === claimId);
+    const badge = this.badges.get(claimId);
     if (!badge) return false;
     badge.host.scrollIntoView({ block: 'center' });
     this.openCard(badge);
@@ -237,15 +305,16 @@ export class Annotator {
   }
 }
 
-/** The text node and offset where a character offset of the segment falls (the end of the claim). */
-function locate(segment: DomSegment, offset: number): { node: Text; offset: number } | null {
+/**
+ * The text node and offset where a character offset of the segment falls: for the
+ * claim's end, the node the offset closes (so the badge sits right after the text);
+ * for its start, the node it opens.
+ */
+function locate(segment: DomSegment, offset: number, atEnd: boolean): { node: Text; offset: number } | null {
   for (let i = segment.nodes.length - 1; i >= 0; i--) {
     const { node, start } = segment.nodes[i]!;
-    if (start < offset && offset <= start + node.data.length) return { node, offset: offset - start };
+    const inside = atEnd ? start < offset && offset <= start + node.data.length : start <= offset && offset < start + node.data.length;
+    if (inside) return { node, offset: offset - start };
   }
   return null;
-}
-
-function visible(el: Element): boolean {
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
 }

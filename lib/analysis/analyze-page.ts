@@ -1,6 +1,6 @@
 import { extractClaims, findNames } from '../claims/extract';
 import type { ClaimMention } from '../claims/types';
-import { findStatedDate } from '../dates/claim-date';
+import { findStatedDate, sentenceAround } from '../dates/claim-date';
 import { formatPeriod, parsePeriod, type Period } from '../dates/day';
 import type { PageDate, Segment } from '../page/types';
 import type { DatedTerm, ReferenceIndex } from '../reference/reference-index';
@@ -39,12 +39,23 @@ export function analyzePage(index: ReferenceIndex, page: PageText): CheckedClaim
         const n = names[nameCursor]!;
         if (!n.short && n.personIds.length === 1) seenFullNames.add(n.personIds[0]!);
       }
-      const checked = checkMention(index, mention, segment, page.pageDate, seenFullNames);
+      const checked = checkMention(index, pastContext(mention, mentions, segment.text), segment, page.pageDate, seenFullNames);
       if (checked) claims.push(checked);
     }
     for (const n of names) if (!n.short && n.personIds.length === 1) seenFullNames.add(n.personIds[0]!);
   }
   return claims;
+}
+
+/**
+ * "President Obama and then-Vice President Joe Biden met": a "then-" in the sentence puts
+ * the whole sentence in the past, so its other bare titles are read as past titles too.
+ */
+function pastContext(mention: ClaimMention, all: ClaimMention[], text: string): ClaimMention {
+  if (mention.qualifier !== null) return mention;
+  const sentence = sentenceAround(text, mention.start, mention.end);
+  const thenInSentence = all.some((m) => m !== mention && m.qualifier === 'then' && m.start >= sentence.start && m.end <= sentence.end);
+  return thenInSentence ? { ...mention, pastTense: true } : mention;
 }
 
 function checkMention(

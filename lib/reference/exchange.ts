@@ -1,7 +1,7 @@
 import { precisionOf } from '../dates/day';
 import { coarsestPrecision } from './source';
 import { ShapeReader } from './shape';
-import type { Jurisdiction, ReferenceDataset, ReferenceExport } from './types';
+import type { Jurisdiction, Office, ReferenceDataset, ReferenceExport } from './types';
 import { validateDataset } from './validate';
 
 /** The stable exchange format. Field order is part of it: diffs between exports stay readable. */
@@ -21,6 +21,28 @@ export function toExport(data: ReferenceDataset): ReferenceExport {
   };
 }
 
+/** The export as file text: two-space indented, one trailing newline (as `npm run data -- export` writes it). */
+export function exportJson(data: ReferenceDataset): string {
+  return JSON.stringify(toExport(data), null, 2) + '\n';
+}
+
+/**
+ * The largest import accepted, in characters. The shipped set exports to well under
+ * 1 MB; a file far beyond that is not officeholder data, and parsing it would freeze the page.
+ */
+export const MAX_IMPORT_CHARS = 10_000_000;
+
+/** A short, stable name for a data set's content (FNV-1a over its export), for versions of imported or refreshed data. */
+export function contentFingerprint(data: Pick<ReferenceDataset, 'asOf' | 'offices' | 'people' | 'terms'>): string {
+  const text = JSON.stringify(toExport({ ...data, version: '', jurisdictions: [] }));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
 export type ImportResult = { ok: true; dataset: ReferenceDataset } | { ok: false; problems: string[] };
 
 /** How many problems an import error shows; the rest are counted. */
@@ -28,10 +50,21 @@ const SHOWN_PROBLEMS = 8;
 
 /**
  * Reads an export file (text) completely and checks it before anything is written.
- * Offices take `singleHolder: true`, `vacancies: false` and the file's asOf, as the
- * format does not carry them; jurisdictions are the ones the extension ships.
+ * The format does not carry `singleHolder` and `vacancies`: an office the extension
+ * already knows (`knownOffices`, by id) keeps its own, any other takes `singleHolder:
+ * true`, `vacancies: false`. Every office takes the file's asOf; jurisdictions are the
+ * ones the extension has.
  */
-export function parseExport(text: string, jurisdictions: Jurisdiction[], version: string): ImportResult {
+export function parseExport(
+  text: string,
+  jurisdictions: Jurisdiction[],
+  version: string,
+  knownOffices: Array<Pick<Office, 'id' | 'singleHolder' | 'vacancies'>> = [],
+): ImportResult {
+  if (text.length > MAX_IMPORT_CHARS) {
+    return fail([`The file is too large (${text.length.toLocaleString('en')} characters; at most ${MAX_IMPORT_CHARS.toLocaleString('en')}).`]);
+  }
+  const traits = new Map(knownOffices.map((o) => [o.id, o]));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,14 +77,15 @@ export function parseExport(text: string, jurisdictions: Jurisdiction[], version
   const asOf = r.string(top.asOf, 'asOf');
   const offices = r.array(top.offices, 'offices').map((v, i) => {
     const o = r.object(v, `offices[${i}]`, { required: ['id', 'label', 'qid', 'jurisdiction', 'titles'] }) ?? {};
+    const id = r.string(o.id, `offices[${i}].id`);
     return {
-      id: r.string(o.id, `offices[${i}].id`),
+      id,
       label: r.string(o.label, `offices[${i}].label`),
       qid: r.string(o.qid, `offices[${i}].qid`),
       jurisdiction: r.string(o.jurisdiction, `offices[${i}].jurisdiction`),
       titles: r.strings(o.titles, `offices[${i}].titles`),
-      singleHolder: true,
-      vacancies: false,
+      singleHolder: traits.get(id)?.singleHolder ?? true,
+      vacancies: traits.get(id)?.vacancies ?? false,
       asOf,
     };
   });

@@ -15,8 +15,8 @@ export interface ReadBlock<K extends object> {
   context: string;
 }
 
-export interface FreshBlock<K extends object, R> {
-  block: ReadBlock<K>;
+export interface FreshBlock<B, R> {
+  block: B;
   /** The index to send or draw this block under: unique on this page. */
   index: number;
   /** The earlier check of the same text in the same context, if any: no need to send it again. */
@@ -25,10 +25,10 @@ export interface FreshBlock<K extends object, R> {
   replaces: number | undefined;
 }
 
-export interface Sorted<K extends object, R> {
+export interface Sorted<B, R> {
   /** Blocks checked before, with their indexes. */
-  known: Array<{ block: ReadBlock<K>; index: number }>;
-  fresh: Array<FreshBlock<K, R>>;
+  known: Array<{ block: B; index: number }>;
+  fresh: Array<FreshBlock<B, R>>;
 }
 
 /** Results kept for repeated text; old entries go first. */
@@ -46,8 +46,8 @@ export class SegmentLedger<K extends object, R> {
    * giving each new block the next unused index (so, on a first reading, the
    * indexes are simply 0, 1, 2 … in document order).
    */
-  sort(blocks: Iterable<ReadBlock<K>>): Sorted<K, R> {
-    const sorted: Sorted<K, R> = { known: [], fresh: [] };
+  sort<B extends ReadBlock<K>>(blocks: Iterable<B>): Sorted<B, R> {
+    const sorted: Sorted<B, R> = { known: [], fresh: [] };
     for (const block of blocks) {
       const seen = this.byKey.get(block.key);
       if (seen && seen.text === block.text && seen.context === block.context) {

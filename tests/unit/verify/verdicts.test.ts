@@ -71,6 +71,14 @@ describe('verdicts against the reference data', () => {
     expect(run('Pope Francis spoke.', '2010-04-26')).toEqual(['unknown']);
   });
 
+  test('a "then-" elsewhere in the sentence puts the sentence in the past', () => {
+    const claims = verdictsOf('President Obama and then-Chancellor Angela Merkel met in Berlin.', '2020-02-01');
+    expect(claims.map((c) => [c.text, c.verdict])).toEqual([
+      ['President Obama', 'consistent'],
+      ['then-Chancellor Angela Merkel', 'consistent'],
+    ]);
+  });
+
   test('no page date and no stated date: unknown, and the card says why', () => {
     const [claim] = verdictsOf('German Chancellor Olaf Scholz spoke.', null);
     expect(claim!.verdict).toBe('unknown');

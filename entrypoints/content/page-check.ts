@@ -1,0 +1,257 @@
+import { callBackground, type SendMessage } from '../../lib/messaging/client';
+import type { Response } from '../../lib/messaging/protocol';
+import { readPage } from '../../lib/page';
+import type { DomSegment, Segment } from '../../lib/page/types';
+import { SegmentLedger, type ReadBlock } from '../../lib/scheduling/segment-ledger';
+import { runInSlices, WorkMeter, type YieldToHost } from '../../lib/scheduling/slices';
+import type { CheckedClaim } from '../../lib/verify/types';
+import type { Annotator } from './annotator';
+
+/** A slice of drawing: short enough that a click or a scroll is never kept waiting. */
+const SLICE_MS = 4;
+/** Text per message on big pages, so the first badges (near the viewport) come back early. */
+const BATCH_CHARS = 48_000;
+/** Batches in flight: the background checks one while the page draws the other. */
+const IN_FLIGHT = 2;
+/** How far around the viewport counts as "near", in screen heights. */
+const NEAR_SCREENS = 1;
+
+interface Block extends ReadBlock<Text> {
+  segment: DomSegment;
+}
+
+/** What the content script has cost the page so far; published as a User Timing mark for DevTools and the benchmark. */
+export interface CheckStats {
+  startedAt: number;
+  workMs: number;
+  slices: number;
+  longestSliceMs: number;
+  checks: number;
+  messages: number;
+  segmentsSent: number;
+  badges: number;
+  /** performance.now() when the last badge was drawn. */
+  lastDrawnAt: number;
+}
+
+/** The page without its fragment: a #section jump is not a new page. */
+function pageKey(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+function visible(el: Element): boolean {
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+}
+
+/**
+ * One page's checking: reads the article, sends only blocks not checked before,
+ * draws their badges in short slices, nearest the viewport first on big pages.
+ */
+export class PageCheck {
+  private ledger = new SegmentLedger<Text, CheckedClaim[]>();
+  private url: string | null = null;
+  private flagsFor: string | null = null;
+  /** False once the background says the reader switched this site off. */
+  enabled = true;
+  readonly stats: CheckStats;
+
+  constructor(
+    private readonly annotator: Annotator,
+    private readonly send: SendMessage,
+    private readonly now: () => number,
+    private readonly yieldToHost: YieldToHost,
+    private readonly isValid: () => boolean,
+    startedAt: number,
+  ) {
+    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, lastDrawnAt: 0 };
+  }
+
+  /** Forget everything drawn; the next run reads the page as new (site switched back on). */
+  restart(): void {
+    this.url = null;
+    this.annotator.clear();
+  }
+
+  /** One look at the page. Resolves with the main-thread milliseconds it used. */
+  async run(): Promise<number> {
+    const meter = new WorkMeter(this.now);
+    try {
+      if (this.enabled && this.isValid()) await this.check(meter);
+    } finally {
+      this.record(meter);
+    }
+    return meter.workMs;
+  }
+
+  private async check(meter: WorkMeter): Promise<void> {
+    this.stats.checks++;
+    const url = pageKey(location.href);
+    const { blocks, pageDate, toDraw, toSend } = meter.time(() => {
+      if (url !== this.url) {
+        // A new page (first run or SPA navigation): indexes start from 0 again, as on a fresh load.
+        this.url = url;
+        this.flagsFor = null;
+        this.ledger.restart();
+        this.annotator.clear();
+      }
+      const reading = readPage(document, location.href, { isVisible: visible });
+      this.annotator.article = reading.segments.length > 0;
+      this.annotator.pageDate = reading.pageDate;
+      const context = reading.pageDate?.date ?? '';
+      const blocks: Block[] = reading.segments.map((segment) => ({
+        key: segment.nodes[0]!.node,
+        text: segment.text,
+        context: `${segment.date?.date ?? ''}|${context}`,
+        segment,
+      }));
+      const sorted = this.ledger.sort(blocks);
+      const stale = new Set<number>();
+      for (const f of sorted.fresh) if (f.replaces !== undefined) stale.add(f.replaces);
+      this.annotator.prune(stale);
+      const toDraw: Array<{ segment: DomSegment; claims: CheckedClaim[] }> = [];
+      const toSend: Array<{ block: Block; segment: DomSegment }> = [];
+      for (const f of sorted.fresh) {
+        const segment: DomSegment = { ...f.block.segment, index: f.index };
+        if (f.cached) toDraw.push({ segment, claims: f.cached.map((c) => ({ ...c, segment: f.index, id: `${f.index}:${c.start}` })) });
+        else toSend.push({ block: f.block, segment });
+      }
+      return { blocks, pageDate: reading.pageDate, toDraw, toSend };
+    });
+    if (blocks.length === 0) return;
+    await this.draw(toDraw, meter);
+    if (toSend.length === 0 && this.flagsFor === url) return;
+
+    const batches = meter.time(() => batchesOf(toSend));
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length && this.enabled && this.isValid()) {
+        const batch = batches[next++]!;
+        let answer: Response<'checkPage'>;
+        try {
+          const request = { url: location.href, segments: batch.map(({ segment }) => strip(segment)), pageDate };
+          this.stats.messages++;
+          this.stats.segmentsSent += batch.length;
+          answer = await meter.time(() => callBackground(this.send, 'checkPage', request));
+        } catch (error) {
+          // Not checked after all: the next look at the page sends these again.
+          for (const { block } of batch) this.ledger.forget(block.key);
+          throw error;
+        }
+        if (!this.isValid() || pageKey(location.href) !== url) return;
+        const drawn = meter.time(() => {
+          if (!answer.enabled) {
+            this.enabled = false;
+            this.annotator.clear();
+            return [];
+          }
+          this.flagsFor = url;
+          this.annotator.setFlags(answer.flags);
+          const bySegment = new Map<number, CheckedClaim[]>();
+          for (const claim of answer.claims) {
+            const list = bySegment.get(claim.segment);
+            if (list) list.push(claim);
+            else bySegment.set(claim.segment, [claim]);
+          }
+          return batch.map(({ block, segment }) => {
+            const claims = bySegment.get(segment.index) ?? [];
+            this.ledger.remember(block, claims);
+            return { segment, claims };
+          });
+        });
+        await this.draw(drawn, meter);
+      }
+    };
+    const workers = Array.from({ length: Math.min(IN_FLIGHT, Math.max(1, batches.length)) }, worker);
+    await Promise.all(workers);
+  }
+
+  /** Draws in slices; within a segment the last claim first (a badge splits the text node before it). */
+  private async draw(items: Array<{ segment: DomSegment; claims: CheckedClaim[] }>, meter: WorkMeter): Promise<void> {
+    const jobs: Array<{ claim: CheckedClaim; segment: DomSegment }> = [];
+    for (const { segment, claims } of items) {
+      for (const claim of [...claims].sort((a, b) => b.end - a.end)) jobs.push({ claim, segment });
+    }
+    if (jobs.length === 0) return;
+    const url = this.url;
+    await runInSlices(
+      jobs,
+      ({ claim, segment }) => {
+        if (this.url === url && this.enabled) this.annotator.draw(claim, segment);
+      },
+      { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => meter.add(ms) },
+    );
+    this.stats.lastDrawnAt = this.now();
+  }
+
+  private record(meter: WorkMeter): void {
+    const s = this.stats;
+    s.workMs += meter.workMs;
+    s.slices += meter.slices;
+    s.longestSliceMs = Math.max(s.longestSliceMs, meter.longestSliceMs);
+    s.badges = this.annotator.size;
+    try {
+      // One mark, replaced after every check: visible in DevTools, and bounded on pages that never stop changing.
+      performance.clearMarks('factcheck');
+      performance.mark('factcheck', { detail: { ...s } });
+    } catch {
+      // Performance marks are a diagnostic only.
+    }
+  }
+}
+
+/** Segments as the protocol carries them: no DOM nodes. */
+function strip({ nodes: _nodes, ...segment }: DomSegment): Segment {
+  return segment;
+}
+
+/**
+ * Messages of at most BATCH_CHARS of text. A page with more text than one message
+ * sends the blocks on and near the screen first, then the rest below, then above.
+ */
+function batchesOf<T extends { segment: DomSegment }>(items: T[]): T[][] {
+  let total = 0;
+  for (const item of items) total += item.segment.text.length;
+  let ordered = items;
+  if (total > BATCH_CHARS) {
+    const [from, to] = nearViewport(items.map((i) => i.segment));
+    ordered = [...items.slice(from, to), ...items.slice(to), ...items.slice(0, from)];
+  }
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of ordered) {
+    if (current.length > 0 && size + item.segment.text.length > BATCH_CHARS) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += item.segment.text.length;
+  }
+  if (current.length > 0 || batches.length === 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * The run of segments on or near the screen, by binary search over their (document
+ * order, so vertical order) positions: a couple of dozen layout reads, not thousands.
+ */
+function nearViewport(segments: DomSegment[]): [number, number] {
+  const margin = innerHeight * NEAR_SCREENS;
+  const rect = (i: number) => segments[i]!.nodes[0]!.node.parentElement?.getBoundingClientRect();
+  const firstWith = (test: (r: DOMRect) => boolean) => {
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rect(mid);
+      if (r && test(r)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const from = firstWith((r) => r.bottom >= -margin);
+  const to = firstWith((r) => r.top > innerHeight + margin);
+  return to > from ? [from, to] : [0, segments.length];
+}
