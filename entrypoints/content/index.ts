@@ -62,7 +62,7 @@ export default defineContentScript({
     // Single-page apps: the Navigation API sees pushState and back/forward; popstate covers browsers without it.
     const navigation = (globalThis as { navigation?: EventTarget }).navigation;
     if (navigation && typeof navigation.addEventListener === 'function') {
-      ctx.addEventListener(navigation as unknown as Window, 'currententrychange' as 'popstate', () => gate?.poke());
+      ctx.addEventListener(navigation, 'currententrychange', () => gate?.poke());
     } else {
       ctx.addEventListener(window, 'popstate', () => gate?.poke());
     }

@@ -1,6 +1,6 @@
 import { extractClaims, findNames } from '../claims/extract';
 import type { ClaimMention } from '../claims/types';
-import { findStatedDate, sentenceAround } from '../dates/claim-date';
+import { findStatedDate, sentenceAround, yearsInSentence } from '../dates/claim-date';
 import { formatPeriod, parsePeriod, type Period } from '../dates/day';
 import type { PageDate, Segment } from '../page/types';
 import type { DatedTerm, ReferenceIndex } from '../reference/reference-index';
@@ -109,6 +109,7 @@ function checkMention(
     qualifier: mention.qualifier,
     pastTense: mention.pastTense,
     regnal: REGNAL_TITLES.has(mention.title.toLowerCase()),
+    mentionedYears: yearsInSentence(segment.text, mention.start, mention.end),
     stated: stated?.period ?? null,
     page: pagePeriod,
   });

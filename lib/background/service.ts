@@ -102,6 +102,10 @@ export class FactCheckService {
         return { removed: removed > 0 };
       },
       referenceInfo: async () => this.referenceInfo(),
+      referenceChanged: async () => {
+        this.referenceChanged();
+        return this.referenceInfo();
+      },
       setSiteEnabled: async ({ host, enabled }) => {
         await this.db.sites.put({ host, enabled });
         return { host, enabled };

@@ -80,3 +80,15 @@ export function findStatedDate(text: string, claimStart: number, claimEnd: numbe
   const best = outside[0]!;
   return { date: best.date, period: best.period, text: best.text.trim() };
 }
+
+/** Every year written in the claim's sentence outside the claim, however it is used ("the 2008 crisis"). */
+export function yearsInSentence(text: string, claimStart: number, claimEnd: number): Period[] {
+  const sentence = sentenceAround(text, claimStart, claimEnd);
+  const years: Period[] = [];
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(?:19|20)\d\d\b/g)) {
+    const at = sentence.start + m.index;
+    if (at >= claimStart && at < claimEnd) continue;
+    years.push(parsePeriod(m[0])!);
+  }
+  return years;
+}

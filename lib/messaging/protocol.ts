@@ -56,6 +56,8 @@ export interface Calls {
   unflagClaim: { request: { url: string; claimId: string }; response: { removed: boolean } };
   /** popup/options → background: what reference data is loaded. */
   referenceInfo: { request: Record<string, never>; response: ReferenceInfo };
+  /** options → background: the reference rows were replaced (import, Wikidata refresh); check pages against the store's new data from now on. */
+  referenceChanged: { request: Record<string, never>; response: ReferenceInfo };
   /** popup → background: turn the extension on or off for a site (host name). */
   setSiteEnabled: { request: { host: string; enabled: boolean }; response: { host: string; enabled: boolean } };
 }

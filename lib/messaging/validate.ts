@@ -53,6 +53,7 @@ const REQUESTS: Record<CallName, Check> = {
   }),
   unflagClaim: obj({ url: str(8192), claimId: str(64) }),
   referenceInfo: obj({}),
+  referenceChanged: obj({}),
   setSiteEnabled: obj({ host: str(255), enabled: bool }),
 };
 

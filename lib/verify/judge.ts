@@ -6,6 +6,12 @@ import type { Verdict } from './types';
 /** How long before taking office someone is plausibly "-elect". */
 const ELECT_WINDOW_DAYS = 183;
 
+/**
+ * News keeps a title for a few days around a change ("President Raisi died" the day after,
+ * "Prime Minister Carney" the week before he was sworn in): no red badge that close to one.
+ */
+export const GRACE_DAYS = 14;
+
 export type Holding = 'yes' | 'no' | 'maybe';
 
 /** Did the person hold the office during the period? 'maybe' when imprecise term dates leave it open. */
@@ -26,6 +32,8 @@ export interface JudgeInput {
   stated: Period | null;
   /** The page's (or live entry's) date, if any. */
   page: Period | null;
+  /** Years the sentence mentions in passing ("the 2008 crisis"): a title may belong to them. */
+  mentionedYears: Period[];
 }
 
 export interface Judgement {
@@ -42,6 +50,22 @@ export interface Judgement {
  * exclude the claim on a date the text clearly means.
  */
 export function judge(index: ReferenceIndex, input: JudgeInput): Judgement {
+  const judgement = judgeStrictly(index, input);
+  if (judgement.verdict !== 'mismatch' || !judgement.period) return judgement;
+  const terms = index.termsOfPerson(input.personId, input.officeId);
+  const p = judgement.period;
+  const near = terms.flatMap((t) => [t.startPeriod, ...(t.endPeriod ? [t.endPeriod] : [])]).find((b) => b.first - GRACE_DAYS <= p.last && p.first <= b.last + GRACE_DAYS);
+  if (near) {
+    return { ...judgement, verdict: 'unknown', reason: `This person's term in the office began or ended on ${formatPeriod(near)}, within ${GRACE_DAYS} days of the date; news often keeps or anticipates a title that long, so this is not marked as an error.` };
+  }
+  const year = input.mentionedYears.find((y) => holding(terms, y) !== 'no');
+  if (year && judgement.reason === 'did not hold it') {
+    return { ...judgement, verdict: 'unknown', reason: `The sentence also mentions ${formatPeriod(year)}, when the person did hold the office; the title may be from then.` };
+  }
+  return judgement;
+}
+
+function judgeStrictly(index: ReferenceIndex, input: JudgeInput): Judgement {
   const { personId, officeId, qualifier, stated, page } = input;
   const terms = index.termsOfPerson(personId, officeId);
   const date = stated ?? page;
