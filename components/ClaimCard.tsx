@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { REASON_LABELS } from '../lib/flags/export';
 import { FLAG_REASONS, type Flag, type FlagReason } from '../lib/messaging/protocol';
 import type { CheckedClaim, ClaimDate, TermFact, Verdict } from '../lib/verify/types';
@@ -82,9 +82,10 @@ export function ClaimCard({ claim, flag, onFlag, onUndo, onClose }: ClaimCardPro
   const reasonSelect = useRef<HTMLSelectElement>(null);
   const flagged = flag !== null;
   const firstRender = useRef(true);
-  useEffect(() => heading.current?.focus(), []);
+  // Layout effects: focus must move in the same task as the render, before the reader (or a test) acts again.
+  useLayoutEffect(() => heading.current?.focus(), []);
   // The button that was pressed disappears when the flag changes: keep focus inside the card.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
