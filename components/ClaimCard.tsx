@@ -81,17 +81,16 @@ export function ClaimCard({ claim, flag, onFlag, onUndo, onClose }: ClaimCardPro
   const undo = useRef<HTMLButtonElement>(null);
   const reasonSelect = useRef<HTMLSelectElement>(null);
   const flagged = flag !== null;
-  const firstRender = useRef(true);
+  const lastFlagged = useRef(flagged);
   // Layout effects: focus must move in the same task as the render, before the reader (or a test) acts again.
   useLayoutEffect(() => heading.current?.focus(), []);
-  // The button that was pressed disappears when the flag changes: keep focus inside the card.
+  // The button that was pressed disappears when the flag changes: keep focus inside the card, on
+  // the control that takes the step back (once it is enabled again: a disabled button takes no focus).
   useLayoutEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (busy || lastFlagged.current === flagged) return;
+    lastFlagged.current = flagged;
     (flagged ? undo.current : reasonSelect.current)?.focus();
-  }, [flagged]);
+  }, [flagged, busy]);
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);

@@ -3,7 +3,7 @@ import { flagsToCsv, flagsToJson, flagsToJsonLd, REASON_LABELS } from '../../lib
 import { importFlagAnnotations } from '../../lib/flags/import';
 import type { Flag } from '../../lib/messaging/protocol';
 import type { FactCheckDB } from '../../lib/store/db';
-import { downloadText } from './download';
+import { downloadText } from './flag-download';
 import { useLive } from './use-live';
 
 type Notice = { kind: 'ok' | 'error'; text: string; undo?: Flag };
