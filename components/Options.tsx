@@ -9,7 +9,7 @@ export function Options() {
   return (
     <main style={{ font: '15px/1.5 system-ui, sans-serif', maxWidth: '60rem', margin: '0 auto', padding: '16px' }}>
       <h1>Officeholder Fact-Check</h1>
-      <ReferenceSection />
+      <ReferenceSection db={db} />
       <FlagsSection db={db} />
     </main>
   );

@@ -31,17 +31,22 @@ export class FactCheckService {
 
   /** Loads the shipped data when the store has none or an older shipped version. Never touches flags. */
   async ensureReference(): Promise<void> {
+    if (await this.loadShippedIfNeeded()) this.index = null;
+  }
+
+  /** True if it replaced the reference rows. */
+  private async loadShippedIfNeeded(): Promise<boolean> {
     const meta = await this.db.meta.get('reference');
-    if (!meta || (meta.source === 'shipped' && meta.version !== this.shipped.version)) {
-      await this.db.replaceReference(this.shipped, 'shipped');
-      this.index = null;
-    }
+    if (meta && !(meta.source === 'shipped' && meta.version !== this.shipped.version)) return false;
+    await this.db.replaceReference(this.shipped, 'shipped');
+    return true;
   }
 
   /** The verifier's index over what is in the store, built once per data version. */
   async referenceIndex(): Promise<ReferenceIndex> {
     this.index ??= (async () => {
-      await this.ensureReference();
+      // Not ensureReference(): it would drop the very index being built here, so nothing would stay cached.
+      await this.loadShippedIfNeeded();
       const data = await this.db.readDataset();
       if (!data) throw new Error('The reference data could not be loaded.');
       return new ReferenceIndex(data);

@@ -117,7 +117,7 @@ export function parseExport(
   });
   if (r.problems.length > 0) return fail(r.problems);
   const dataset: ReferenceDataset = { version, asOf, jurisdictions, offices, people, terms };
-  const problems = validateDataset(dataset);
+  const problems = validateDataset(dataset, { requireQids: false });
   return problems.length > 0 ? fail(problems) : { ok: true, dataset };
 }
 

@@ -6,9 +6,17 @@
 import Dexie from 'dexie';
 import { contentFingerprint, exportJson, parseExport } from '../reference/exchange';
 import type { ReferenceDataset } from '../reference/types';
+import { diffTerms, type TermDiff } from '../reference/wikidata/diff';
 import { StoreChangedError, type FactCheckDB } from './db';
 
 export type ImportOutcome = { ok: true; dataset: ReferenceDataset } | { ok: false; problems: string[] };
+
+/** A file that passed every check, not yet written; `baseVersion` is the data it would replace. */
+export interface CheckedImport {
+  dataset: ReferenceDataset;
+  baseVersion: string | null;
+  diff: TermDiff;
+}
 
 /** The stored reference data in the exchange format, as file text. */
 export async function exportReference(db: FactCheckDB): Promise<string> {
@@ -18,11 +26,11 @@ export async function exportReference(db: FactCheckDB): Promise<string> {
 }
 
 /**
- * Checks a whole export file and, only if it is sound, replaces the reference rows with
- * it. Jurisdictions and each known office's single-holder and vacancy rules come from
- * the data in the store (the exchange format does not carry them).
+ * Checks a whole export file without writing anything. Jurisdictions and each known
+ * office's single-holder and vacancy rules come from the data in the store (the
+ * exchange format does not carry them).
  */
-export async function importReference(db: FactCheckDB, text: string): Promise<ImportOutcome> {
+export async function checkImport(db: FactCheckDB, text: string): Promise<{ ok: true; checked: CheckedImport } | { ok: false; problems: string[] }> {
   let current: ReferenceDataset | null;
   try {
     current = await db.readDataset();
@@ -32,12 +40,23 @@ export async function importReference(db: FactCheckDB, text: string): Promise<Im
   const parsed = parseExport(text, current?.jurisdictions ?? [], '', current?.offices ?? []);
   if (!parsed.ok) return parsed;
   const dataset: ReferenceDataset = { ...parsed.dataset, version: `import-${contentFingerprint(parsed.dataset)}` };
+  return { ok: true, checked: { dataset, baseVersion: current?.version ?? null, diff: diffTerms(current?.terms ?? [], dataset.terms) } };
+}
+
+/** Writes a checked import in one transaction, unless the store changed since the check. */
+export async function applyImport(db: FactCheckDB, checked: CheckedImport): Promise<ImportOutcome> {
   try {
-    await db.replaceReference(dataset, 'import', current ? { expectVersion: current.version } : {});
+    await db.replaceReference(checked.dataset, 'import', checked.baseVersion === null ? {} : { expectVersion: checked.baseVersion });
   } catch (error) {
     return { ok: false, problems: [storeErrorMessage(error)] };
   }
-  return { ok: true, dataset };
+  return { ok: true, dataset: checked.dataset };
+}
+
+/** Checks a whole export file and, only if it is sound, replaces the reference rows with it. */
+export async function importReference(db: FactCheckDB, text: string): Promise<ImportOutcome> {
+  const result = await checkImport(db, text);
+  return result.ok ? applyImport(db, result.checked) : result;
 }
 
 function errorName(error: unknown): string {

@@ -5,7 +5,8 @@
  * confirms (FactCheckDB.replaceReference, one transaction).
  *
  * Merge rules, chosen so that a refresh corrects and completes but does not lose facts:
- * - Offices without a QID are not queried; people without a QID keep their terms.
+ * - Offices without a QID are not queried. A person is recognised by QID; one of ours
+ *   without a QID only by the exact name (folded), and the person row stays as it is.
  * - For a person Wikidata lists for the office, Wikidata's terms replace ours; a person
  *   Wikidata does not list (often acting holders) keeps our terms.
  * - Where our date is more precise and lies inside Wikidata's ("2021-12-08" within
@@ -68,22 +69,28 @@ export interface RefreshOptions extends FetchOptions {
 
 const EMPTY_DIFF: TermDiff = { added: 0, changed: 0, removed: 0, changes: [] };
 
-/** Who is who: our people by QID, and every id in use, so a new person gets an unused id. */
+/** Who is who: our people by QID (or, without one, by name), and every id in use, so a new person gets an unused id. */
 class People {
   readonly byQid = new Map<string, Person>();
+  /** Our people who have no QID, by folded name and alias: Wikidata's label is the only way to recognise them. */
+  readonly withoutQid = new Map<string, Person>();
   readonly ids = new Set<string>();
   readonly added: Person[] = [];
 
   constructor(people: Person[]) {
     for (const p of people) {
       this.ids.add(p.id);
-      if (QID.test(p.qid) && !this.byQid.has(p.qid)) this.byQid.set(p.qid, p);
+      if (QID.test(p.qid)) {
+        if (!this.byQid.has(p.qid)) this.byQid.set(p.qid, p);
+      } else {
+        for (const name of [p.name, ...p.aliases]) if (!this.withoutQid.has(foldText(name))) this.withoutQid.set(foldText(name), p);
+      }
     }
   }
 
-  /** Our person with this QID, or a new one named by Wikidata's label (null without a usable label). */
+  /** Our person with this QID (or this exact name, if ours has no QID), or a new one named by Wikidata's label; null without a usable label. */
   resolve(s: PositionStatement, pending: Map<string, Person>): Person | null {
-    const known = this.byQid.get(s.personQid) ?? pending.get(s.personQid);
+    const known = this.byQid.get(s.personQid) ?? pending.get(s.personQid) ?? this.withoutQid.get(foldText(s.personLabel));
     if (known) return known;
     if (!s.personLabel.trim() || s.personLabel === s.personQid) return null;
     const slug = foldText(s.personLabel).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || s.personQid.toLowerCase();
@@ -222,7 +229,7 @@ export async function planRefresh(current: ReferenceDataset, options: RefreshOpt
     const terms = mergeOffice(old, fromWikidata);
     const refreshed: Office = { ...office, asOf: options.today };
     const allPeople = [...current.people, ...people.added, ...pending.values()];
-    const check = (o: Office, t: Term[]) => validateDataset({ ...current, offices: [o], people: allPeople, terms: t });
+    const check = (o: Office, t: Term[]) => validateDataset({ ...current, offices: [o], people: allPeople, terms: t }, { requireQids: false });
     const problems = newProblems(check(office, old), check(refreshed, terms));
     if (problems.length > 0) {
       offices.push(office);
@@ -246,7 +253,7 @@ export async function planRefresh(current: ReferenceDataset, options: RefreshOpt
     terms,
   };
   const dataset: ReferenceDataset = { version: `wikidata-${options.today}-${contentFingerprint(body)}`, ...body };
-  const problems = newProblems(validateDataset(current), validateDataset(dataset));
+  const problems = newProblems(validateDataset(current, { requireQids: false }), validateDataset(dataset, { requireQids: false }));
   if (problems.length > 0) throw new Error(`The refreshed data did not pass the checks: ${problems.slice(0, SHOWN_PROBLEMS).join('; ')}`);
   const changes = outcomes.flatMap((o) => o.diff.changes);
   return {

@@ -100,10 +100,14 @@ function isSparqlResults(value: unknown): value is Parameters<typeof wbk.simplif
 
 const PRECISION: Record<number, DatePrecision> = { 9: 'year', 10: 'month', 11: 'day' };
 
-/** A Wikidata time (`2021-12-08T00:00:00Z`) at its precision (11 day, 10 month, 9 year); null if coarser or not a date. */
+/**
+ * A Wikidata time (`2021-12-08T00:00:00Z`) at its precision (11 day, 10 month, 9 year);
+ * null if coarser or not a date. The precision arrives as text: wikibase-sdk passes an
+ * associated variable (`?startPrecision`) through unparsed.
+ */
 export function wikidataDate(time: unknown, precision: unknown): string | null {
-  if (typeof time !== 'string' || typeof precision !== 'number') return null;
-  const p = PRECISION[precision];
+  if (typeof time !== 'string' || (typeof precision !== 'number' && typeof precision !== 'string')) return null;
+  const p = PRECISION[Number(precision)];
   const m = /^\+?(\d{4})-(\d{2})-(\d{2})T/.exec(time);
   if (!p || !m) return null;
   const text = p === 'year' ? m[1]! : p === 'month' ? `${m[1]}-${m[2]}` : `${m[1]}-${m[2]}-${m[3]}`;
