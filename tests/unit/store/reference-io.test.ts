@@ -101,7 +101,7 @@ describe('import', () => {
     ['an unknown jurisdiction', () => edited((f) => (f.offices[0]!.jurisdiction = 'AT')), /unknown jurisdiction AT/],
     ['duplicate person ids', () => edited((f) => f.people.push({ ...f.people[0]! })), /person helmut-kohl: duplicate id/],
     ['duplicate office ids', () => edited((f) => f.offices.push({ ...f.offices[1]! })), /duplicate id/],
-    ['a person without a QID', () => edited((f) => (f.people[2]!.qid = '')), /missing or malformed Wikidata QID/],
+    ['a malformed QID', () => edited((f) => (f.people[2]!.qid = 'Q0x')), /missing or malformed Wikidata QID "Q0x"/],
     ['acting given as text', () => edited((f) => ((f.terms[0] as Record<string, unknown>).acting = 'no')), /terms\[0\]\.acting: expected true or false/],
     ['a huge file', () => `{"asOf": "2025-01-01", "pad": "${' '.repeat(MAX_IMPORT_CHARS)}"}`, /^The file is too large/],
   ];
