@@ -1,6 +1,8 @@
 import { callBackground, type SendMessage } from '../../lib/messaging/client';
 import type { Response } from '../../lib/messaging/protocol';
-import { readPage } from '../../lib/page';
+import { findPageDate } from '../../lib/page';
+import { findArticleRoot } from '../../lib/page/article-root';
+import { readArticleAt } from '../../lib/page/read-article';
 import type { DomSegment, Segment } from '../../lib/page/types';
 import { SegmentLedger, type ReadBlock } from '../../lib/scheduling/segment-ledger';
 import { runInSlices, WorkMeter, type YieldToHost } from '../../lib/scheduling/slices';
@@ -30,7 +32,8 @@ export interface CheckStats {
   messages: number;
   segmentsSent: number;
   badges: number;
-  /** performance.now() when the last badge was drawn. */
+  /** performance.now() when the first and the last badge were drawn. */
+  firstDrawnAt: number;
   lastDrawnAt: number;
 }
 
@@ -64,7 +67,7 @@ export class PageCheck {
     private readonly isValid: () => boolean,
     startedAt: number,
   ) {
-    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, lastDrawnAt: 0 };
+    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0 };
   }
 
   /** Forget everything drawn; the next run reads the page as new (site switched back on). */
@@ -87,7 +90,11 @@ export class PageCheck {
   private async check(meter: WorkMeter): Promise<void> {
     this.stats.checks++;
     const url = pageKey(location.href);
-    const { blocks, pageDate, toDraw, toSend } = meter.time(() => {
+    // readPage's three passes, each in its own task: on a very long page each is a long step.
+    const found = await this.step(meter, () => findArticleRoot(document, visible), null);
+    const segments = found ? await this.step(meter, () => readArticleAt(found, { isVisible: visible }), []) : [];
+    const pageDate = await this.step(meter, () => findPageDate(document, location.href, { article: found, segments }), null);
+    const { blocks, toDraw, toSend } = meter.time(() => {
       if (url !== this.url) {
         // A new page (first run or SPA navigation): indexes start from 0 again, as on a fresh load.
         this.url = url;
@@ -95,7 +102,7 @@ export class PageCheck {
         this.ledger.restart();
         this.annotator.clear();
       }
-      const reading = readPage(document, location.href, { isVisible: visible });
+      const reading = { segments, pageDate };
       this.annotator.article = reading.segments.length > 0;
       this.annotator.pageDate = reading.pageDate;
       const context = reading.pageDate?.date ?? '';
@@ -116,7 +123,7 @@ export class PageCheck {
         if (f.cached) toDraw.push({ segment, claims: f.cached.map((c) => ({ ...c, segment: f.index, id: `${f.index}:${c.start}` })) });
         else toSend.push({ block: f.block, segment });
       }
-      return { blocks, pageDate: reading.pageDate, toDraw, toSend };
+      return { blocks, toDraw, toSend };
     });
     if (blocks.length === 0) return;
     await this.draw(toDraw, meter);
@@ -166,6 +173,18 @@ export class PageCheck {
     await Promise.all(workers);
   }
 
+  /** One synchronous step, then a yield; an odd page gives empty results rather than an error. */
+  private async step<T>(meter: WorkMeter, run: () => T, fallback: T): Promise<T> {
+    let result = fallback;
+    try {
+      result = meter.time(run);
+    } catch {
+      // As readPage does: a page we cannot make sense of has no article text.
+    }
+    await this.yieldToHost();
+    return result;
+  }
+
   /** Draws in slices; within a segment the last claim first (a badge splits the text node before it). */
   private async draw(items: Array<{ segment: DomSegment; claims: CheckedClaim[] }>, meter: WorkMeter): Promise<void> {
     const jobs: Array<{ claim: CheckedClaim; segment: DomSegment }> = [];
@@ -174,12 +193,15 @@ export class PageCheck {
     }
     if (jobs.length === 0) return;
     const url = this.url;
+    const first = () => {
+      if (this.stats.firstDrawnAt === 0 && this.annotator.size > 0) this.stats.firstDrawnAt = this.now();
+    };
     await runInSlices(
       jobs,
       ({ claim, segment }) => {
         if (this.url === url && this.enabled) this.annotator.draw(claim, segment);
       },
-      { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => meter.add(ms) },
+      { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => (meter.add(ms), first()) },
     );
     this.stats.lastDrawnAt = this.now();
   }

@@ -125,5 +125,5 @@ export function typicalArticle(phrases: string[]): BenchPage {
 /** The big page: about 1 MB of HTML with 2,000 claims. */
 export function bigPage(phrases: string[]): BenchPage {
   // 2,000 paragraphs of ~85 words make about 1 MB with the markup.
-  return articlePage(phrases, { words: 170_000, claims: 2000, seed: 2, headline: 'A year of summits: the complete record' });
+  return articlePage(phrases, { words: 134_000, claims: 2000, seed: 2, headline: 'A year of summits: the complete record' });
 }
