@@ -94,6 +94,8 @@ class ClaimUnderlines {
 export class Annotator {
   private badges = new Map<string, DrawnBadge>();
   private flags = new Map<string, Flag>();
+  /** Flags imported from other annotation tools carry no claim id of ours: found again by their quote. */
+  private flagsByQuote = new Map<string, Flag>();
   pageDate: PageDate | null = null;
   article = false;
   private cardHost: HTMLElement | null = null;
@@ -111,8 +113,13 @@ export class Annotator {
   setFlags(flags: Flag[]): void {
     const same = flags.length === this.flags.size && flags.every((f) => this.flags.get(f.claimId)?.id === f.id);
     this.flags = new Map(flags.map((f) => [f.claimId, f]));
+    this.flagsByQuote = new Map(flags.map((f) => [f.quote.exact, f]));
     // Every batch of a big page brings the flags again: redraw only when they changed.
     if (!same) for (const badge of this.badges.values()) this.renderBadge(badge);
+  }
+
+  private flagOf(claim: CheckedClaim): Flag | null {
+    return this.flags.get(claim.id) ?? this.flagsByQuote.get(claim.text) ?? null;
   }
 
   /**
@@ -175,7 +182,7 @@ export class Annotator {
         date={badge.claim.date?.date ?? ''}
         dateSource={badge.claim.date?.source ?? ''}
         pageDate={this.pageDate?.date ?? ''}
-        flagged={this.flags.has(badge.claim.id)}
+        flagged={this.flagOf(badge.claim) !== null}
         expanded={this.openBadge === badge}
         onOpen={() => this.toggleCard(badge)}
       />,
@@ -193,7 +200,8 @@ export class Annotator {
     const host = document.createElement(CARD_TAG);
     const root = host.attachShadow({ mode: 'open' });
     styleRoot(root, CARD_CSS, this.cardSheet);
-    this.quietly(() => document.documentElement.append(host));
+    // In <body> where there is one: a card outside it is invalid HTML and hides it from accessibility checks.
+    this.quietly(() => (document.body ?? document.documentElement).append(host));
     const rect = badge.host.getBoundingClientRect();
     host.style.setProperty('left', `${Math.max(8, Math.min(rect.left + scrollX, scrollX + innerWidth - 400))}px`, 'important');
     host.style.setProperty('top', `${rect.bottom + scrollY + 6}px`, 'important');
@@ -210,7 +218,7 @@ export class Annotator {
     render(
       <ClaimCard
         claim={claim}
-        flag={this.flags.get(claim.id) ?? null}
+        flag={this.flagOf(claim)}
         onClose={() => this.closeCard()}
         onFlag={async (reason: FlagReason, note: string) => {
           const flag = await callBackground(this.send, 'flagClaim', {
@@ -223,12 +231,15 @@ export class Annotator {
             quote: this.quoteOf(badge),
           });
           this.flags.set(claim.id, flag);
+          this.flagsByQuote.set(flag.quote.exact, flag);
           this.renderCard(root, badge);
           this.renderBadge(badge);
         }}
         onUndo={async () => {
-          await callBackground(this.send, 'unflagClaim', { url: location.href, claimId: claim.id });
-          this.flags.delete(claim.id);
+          const flag = this.flagOf(claim);
+          await callBackground(this.send, 'unflagClaim', { url: location.href, claimId: flag?.claimId ?? claim.id });
+          this.flags.delete(flag?.claimId ?? claim.id);
+          if (flag) this.flagsByQuote.delete(flag.quote.exact);
           this.renderCard(root, badge);
           this.renderBadge(badge);
         }}
@@ -292,7 +303,7 @@ export class Annotator {
     const claims = [...this.badges.values()]
       .map((b) => b.claim)
       .sort((a, b) => a.segment - b.segment || a.start - b.start)
-      .map((c) => ({ id: c.id, text: c.text, verdict: c.verdict, explanation: c.explanation, flagged: this.flags.has(c.id) }));
+      .map((c) => ({ id: c.id, text: c.text, verdict: c.verdict, explanation: c.explanation, flagged: this.flagOf(c) !== null }));
     return { url: location.href, pageDate: this.pageDate, article: this.article, claims };
   }
 

@@ -68,7 +68,7 @@ export const SCHEMAS = {
   2: {
     offices: 'id, jurisdiction, *titleKeys',
     people: 'id, *nameKeys',
-    terms: '++id, person, office, [office+startLast]',
+    terms: '++id, person, [office+startLast]',
     jurisdictions: 'id, *nameKeys',
     meta: 'key',
     flags: 'id, url, [url+claimId], createdAt',
