@@ -2,6 +2,7 @@
  * Finding the story on a page: the element that holds the article body, and the
  * headline (which often sits in a header just outside that element).
  */
+import { attrOf, bodyOf, headOf, inDesignMode, parentElementOf, queryAll, queryOne, textContentOf } from './safe-dom.ts';
 import { boilerplateKind, classTokens, isFurniture, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
 
 export interface ArticleRoot {
@@ -41,10 +42,12 @@ export function findArticleRoot(
   doc: Document,
   isVisible?: (el: Element) => boolean,
 ): ArticleRoot | null {
-  const start = doc.body ?? doc.documentElement;
+  // A document in design mode is one big editor: all of it is the reader's own words.
+  if (inDesignMode(doc)) return null;
+  const start = bodyOf(doc);
   if (!start || isHardExcluded(start)) return null;
 
-  const candidates = Array.from(start.querySelectorAll(CANDIDATE_SELECTOR));
+  const candidates = queryAll(start, CANDIDATE_SELECTOR);
   const sheltered = ancestorsOf(candidates, start);
   const counts = countText(start, sheltered, isVisible);
 
@@ -56,7 +59,7 @@ export function findArticleRoot(
 function ancestorsOf(elements: Element[], stop: Element): Set<Element> {
   const set = new Set<Element>([stop]);
   for (const el of elements) {
-    for (let cur: Element | null = el; cur && !set.has(cur); cur = cur.parentElement) set.add(cur);
+    for (let cur: Element | null = el; cur && !set.has(cur); cur = parentElementOf(cur)) set.add(cur);
   }
   return set;
 }
@@ -122,7 +125,7 @@ function countText(
       if (boilerDepth > 0) return;
       // Density: a paragraph's text scores for the container holding the paragraphs.
       const owner = blocks[blocks.length - 1];
-      const container = owner && owner !== start ? owner.parentElement : owner;
+      const container = owner && owner !== start ? parentElementOf(owner) : owner;
       if (container) density.set(container, (density.get(container) ?? 0) + len);
     },
   });
@@ -185,9 +188,9 @@ function mayBeHeadline(el: Element, tag = localName(el)): boolean {
  * `headings` are the page's `h1`, `h2` and headline-classed elements in document order.
  */
 export function findHeadline(doc: Document, root: Element, headings?: Element[]): Element | null {
-  const scope = doc.body ?? doc.documentElement;
+  const scope = bodyOf(doc);
   if (!scope) return null;
-  const all = headings ?? Array.from(scope.querySelectorAll('*')).filter((el) => mayBeHeadline(el));
+  const all = headings ?? queryAll(scope, '*').filter((el) => mayBeHeadline(el));
   for (const el of all) {
     if (localName(el) === 'h1' && isWithin(el, root) && hasText(el) && !isInsideHidden(el, root)) return el;
   }
@@ -196,18 +199,18 @@ export function findHeadline(doc: Document, root: Element, headings?: Element[])
   for (const el of all) {
     if (!hasText(el) || isInsideHidden(el, null) || isWithin(root, el)) continue;
     if (classTokens(el).some((t) => LOGO_TOKENS.has(t))) continue;
-    if (matchesTitle(el.textContent ?? '', titles)) return el;
+    if (matchesTitle(textContentOf(el), titles)) return el;
     if (localName(el) === 'h1') usableH1s.push(el);
   }
   return usableH1s.length === 1 ? (usableH1s[0] ?? null) : null;
 }
 
 function isBanner(el: Element): boolean {
-  return (el.getAttribute('role') ?? '').trim().toLowerCase() === 'banner';
+  return (attrOf(el, 'role') ?? '').trim().toLowerCase() === 'banner';
 }
 
 function hasText(el: Element): boolean {
-  return (el.textContent ?? '').trim().length > 0;
+  return textContentOf(el).trim().length > 0;
 }
 
 /**
@@ -215,7 +218,7 @@ function hasText(el: Element): boolean {
  * own headline (many sites mark the article header up as `role=banner`).
  */
 function isInsideHidden(el: Element, stop: Element | null): boolean {
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = parentElementOf(cur)) {
     if (isBanner(cur)) continue;
     if (isHardExcluded(cur) || (boilerplateKind(cur) !== null && localName(cur) !== 'form')) return true;
   }
@@ -229,12 +232,13 @@ function normalize(text: string): string {
 function pageTitles(doc: Document): string[] {
   const titles: string[] = [];
   // The head is small; searching the whole document for a missing <title> is not.
-  const head = doc.head ?? doc.documentElement;
+  const head = headOf(doc);
   if (!head) return titles;
-  const og = head.querySelector('meta[property="og:title"], meta[name="twitter:title"]');
-  const ogTitle = og?.getAttribute('content');
+  const og = queryOne(head, 'meta[property="og:title"], meta[name="twitter:title"]');
+  const ogTitle = og ? attrOf(og, 'content') : null;
   if (ogTitle) titles.push(normalize(ogTitle));
-  const title = head.querySelector('title')?.textContent;
+  const titleEl = queryOne(head, 'title');
+  const title = titleEl ? textContentOf(titleEl) : null;
   if (title) titles.push(normalize(title));
   return titles.filter(Boolean);
 }

@@ -4,11 +4,15 @@
  * both agree on which parts of a page are boilerplate.
  */
 
+import { attrOf, firstChildOf, hasAttrOf, nextSiblingOf, nodeTypeOf, parentElementOf, parentNodeOf, tagOf } from './safe-dom.ts';
+
 /** Tags whose content is never readable article text. */
 const NON_TEXT_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed',
   'canvas', 'audio', 'video', 'picture', 'img', 'input', 'textarea', 'select', 'option',
   'button', 'head', 'title', 'meta', 'link',
+  // Parts of form fields: a badge inside a label would focus or toggle its field when clicked.
+  'label', 'legend',
   // The extension's own badges: reading them would make the page's text change under us.
   'factcheck-badge',
 ]);
@@ -47,7 +51,7 @@ const TOKEN_KINDS = new Map(Object.entries(BOILERPLATE_TOKENS));
 
 /** Splits class/id values into lower-case tokens: "relatedLinks ad_box" → related, links, ad, box. */
 export function classTokens(el: Element): string[] {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const raw = `${attrOf(el, 'class') ?? ''} ${attrOf(el, 'id') ?? ''}`;
   if (raw.length === 1) return [];
   return raw
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -59,17 +63,17 @@ export function classTokens(el: Element): string[] {
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 export function localName(el: Element): string {
-  return (el.localName || el.tagName || '').toLowerCase();
+  return tagOf(el);
 }
 
 /** Not readable text at all: non-text tags, hidden, or an editor holding the reader's own words. */
 export function isHidden(el: Element, isVisible?: (el: Element) => boolean): boolean {
   if (NON_TEXT_TAGS.has(localName(el))) return true;
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
+  if (hasAttrOf(el, 'hidden')) return true;
+  if (attrOf(el, 'aria-hidden') === 'true') return true;
+  const editable = attrOf(el, 'contenteditable');
   if (editable !== null && editable.trim().toLowerCase() !== 'false') return true;
-  const style = el.getAttribute('style');
+  const style = attrOf(el, 'style');
   if (style && HIDING_STYLE.test(style)) return true;
   return isVisible !== undefined && !isVisible(el);
 }
@@ -77,7 +81,7 @@ export function isHidden(el: Element, isVisible?: (el: Element) => boolean): boo
 /** Navigation, rails, footers and dialogs, by tag or ARIA role. */
 export function isFurniture(el: Element): boolean {
   if (FURNITURE_TAGS.has(localName(el))) return true;
-  const role = el.getAttribute('role');
+  const role = attrOf(el, 'role');
   return role !== null && FURNITURE_ROLES.has(role.trim().toLowerCase());
 }
 
@@ -103,7 +107,7 @@ export function boilerplateKind(el: Element): 'box' | 'bar' | null {
 
 /** True if `el` or an ancestor below `stop` is excluded in any way. */
 export function isInsideExcluded(el: Element, stop: Node | null): boolean {
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = parentElementOf(cur)) {
     if (isHardExcluded(cur) || boilerplateKind(cur) !== null) return true;
   }
   return false;
@@ -114,7 +118,7 @@ export function isInsideExcluded(el: Element, stop: Node | null): boolean {
  * not the container's size (some DOMs, linkedom among them, scan the subtree).
  */
 export function isWithin(node: Node, container: Node): boolean {
-  for (let cur: Node | null = node; cur; cur = cur.parentNode) if (cur === container) return true;
+  for (let cur: Node | null = node; cur; cur = parentNodeOf(cur)) if (cur === container) return true;
   return false;
 }
 
@@ -131,26 +135,28 @@ export interface WalkHandlers {
  * recursion, so 10,000-deep markup cannot overflow the call stack.
  */
 export function walk(root: Node, h: WalkHandlers): void {
-  let node: Node | null = root.firstChild;
+  // DOM links are read through safe-dom: a form's named fields cannot send the walk in circles.
+  let node: Node | null = firstChildOf(root);
   while (node) {
     let descend = false;
-    if (node.nodeType === 1) {
+    const type = nodeTypeOf(node);
+    if (type === 1) {
       const entered = h.enter(node as Element);
-      descend = entered && node.firstChild !== null;
+      descend = entered && firstChildOf(node) !== null;
       // An entered element without children still gets its exit.
       if (entered && !descend) h.exit?.(node as Element);
-    } else if (node.nodeType === 3 || node.nodeType === 4) {
+    } else if (type === 3 || type === 4) {
       h.text?.(node as Text);
     }
     if (descend) {
-      node = node.firstChild;
+      node = firstChildOf(node);
       continue;
     }
     // Climb until a next sibling exists, closing the elements we leave.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && node.nodeType === 1) h.exit?.(node as Element);
+    while (node && node !== root && !nextSiblingOf(node)) {
+      node = parentNodeOf(node);
+      if (node && node !== root && nodeTypeOf(node) === 1) h.exit?.(node as Element);
     }
-    node = node && node !== root ? node.nextSibling : null;
+    node = node && node !== root ? nextSiblingOf(node) : null;
   }
 }

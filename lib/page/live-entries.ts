@@ -1,4 +1,5 @@
 import { classTokens, localName } from './dom-rules.ts';
+import { parentElementOf } from './safe-dom.ts';
 import { parseDateValue } from './date-text.ts';
 import type { PageDate } from './types.ts';
 
@@ -30,8 +31,8 @@ export function findEntryDates(root: Element): Map<Element, PageDate> {
   const byParent = new Map<Element, Map<Element, Element>>();
   for (const time of Array.from(root.querySelectorAll('time[datetime]'))) {
     let depth = 0;
-    for (let el = time.parentElement; el && el !== root && depth < MAX_ENTRY_DEPTH; el = el.parentElement, depth++) {
-      const parent = el.parentElement;
+    for (let el = parentElementOf(time); el && el !== root && depth < MAX_ENTRY_DEPTH; el = parentElementOf(el), depth++) {
+      const parent = parentElementOf(el);
       if (!parent || !couldBeEntry(el)) continue;
       let entries = byParent.get(parent);
       if (!entries) byParent.set(parent, (entries = new Map()));

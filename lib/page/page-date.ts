@@ -9,6 +9,7 @@ import { findDateInText, formatDate, parseDateValue } from './date-text.ts';
 import { findEntryDates } from './live-entries.ts';
 import { readArticleAt } from './read-article.ts';
 import type { DomSegment, PageDate, Segment } from './types.ts';
+import { attrOf, parentElementOf, queryAll } from './safe-dom.ts';
 
 export interface FindPageDateOptions {
   /** The article root if already found (saves a pass over the page). */
@@ -44,7 +45,7 @@ const MAX_JSON_NODES = 5000;
 
 export function fromJsonLd(doc: Document): PageDate | null {
   let fallback: PageDate | null = null;
-  for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
+  for (const script of queryAll(doc, 'script[type]')) {
     if (!/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     const data = parseJson(script.textContent ?? '');
     if (data === undefined) continue;
@@ -109,7 +110,7 @@ const META_KEYS = [
 
 export function fromMeta(doc: Document): PageDate | null {
   const byKey = new Map<string, string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta[content]'))) {
+  for (const meta of queryAll(doc, 'meta[content]')) {
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
       .trim()
       .toLowerCase();
@@ -147,7 +148,7 @@ export function fromTimeElement(doc: Document, found = findArticleRoot(doc)): Pa
       if (date) return date;
     }
   }
-  const marked = Array.from(doc.querySelectorAll('time[datetime]')).filter(
+  const marked = queryAll(doc, 'time[datetime]').filter(
     (t) => isMarkedPublished(t) && !isInsideExcluded(t, null),
   );
   return firstTimeDate(marked);
@@ -173,7 +174,7 @@ function firstTimeDate(times: Element[]): PageDate | null {
 
 function insideAny(el: Element, containers: Map<Element, unknown>, stop: Element): boolean {
   if (containers.size === 0) return false;
-  for (let cur: Element | null = el; cur && cur !== stop; cur = cur.parentElement) {
+  for (let cur: Element | null = el; cur && cur !== stop; cur = parentElementOf(cur)) {
     if (containers.has(cur)) return true;
   }
   return false;
@@ -270,9 +271,9 @@ function fromBylineElements(scope: Element): PageDate | null {
   let result: PageDate | null = null;
   walk(scope, {
     enter(el) {
-      if (result || ++seen > MAX_BYLINE_ELEMENTS || isInsideExcluded(el, el.parentElement)) return false;
+      if (result || ++seen > MAX_BYLINE_ELEMENTS || isInsideExcluded(el, parentElementOf(el))) return false;
       const tokens = classTokens(el);
-      const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+      const itemprop = (attrOf(el, 'itemprop') ?? '').toLowerCase();
       if (!tokens.some((t) => BYLINE_TOKENS.has(t)) && itemprop !== 'datepublished') return true;
       const text = collapse(spaced(textNodes(el)));
       if (text.length === 0 || text.length > MAX_BYLINE_LENGTH) return true;

@@ -5,6 +5,7 @@
 import { type ArticleRoot, BLOCK_TAGS, findArticleRoot } from './article-root.ts';
 import { boilerplateKind, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
 import { findEntryDates } from './live-entries.ts';
+import { parentElementOf } from './safe-dom.ts';
 import type { BlockKind, DomSegment, PageDate } from './types.ts';
 
 export interface ReadArticleOptions {
@@ -70,7 +71,7 @@ class BlockReader {
     private readonly textLength: Map<Element, number>,
     private readonly isVisible?: (el: Element) => boolean,
   ) {
-    for (let el = headline; el; el = el.parentElement) this.headlinePath.add(el);
+    for (let el = headline; el && !this.headlinePath.has(el); el = parentElementOf(el)) this.headlinePath.add(el);
   }
 
   /**

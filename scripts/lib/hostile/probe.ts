@@ -58,6 +58,7 @@ export const PROBE_SOURCE = String.raw`(() => {
   const wmGet = WeakMap.prototype.get, wmSet = WeakMap.prototype.set;
   const strSlice = String.prototype.slice;
   const mathMax = Math.max;
+  const stringify = JSON.stringify;
   const own = new WeakSet();
   const closed = new WeakMap();
   const OURS = { 'factcheck-badge': true, 'factcheck-card': true };
@@ -66,6 +67,10 @@ export const PROBE_SOURCE = String.raw`(() => {
   const get = (g, node) => apply(g, node, []);
   const isOurs = (el) => OURS[get(G.localName, el)] === true && !apply(wsHas, own, [el]);
   const rootOf = (el) => get(G.shadowRoot, el) || apply(wmGet, closed, [el]) || null;
+  // Chromium shows an XML file without a stylesheet through its viewer, which fills
+  // <div class="pretty-print"> after DOMContentLoaded: the viewer's text, not the page's.
+  const xmlViewer = /xml/.test(document.contentType) && !/xhtml/.test(document.contentType);
+  const isViewerTree = (el) => xmlViewer && apply(getAttribute, el, ['class']) === 'pretty-print';
 
   // Depth-first over light DOM and shadow roots without recursion (pages nest 10,000 deep).
   function visit(start, onText, onOurs) {
@@ -78,6 +83,7 @@ export const PROBE_SOURCE = String.raw`(() => {
       if (type === 3 || type === 4) { onText(get(G.data, node)); continue; }
       if (type === 1) {
         if (isOurs(node)) { onOurs(node); continue; }
+        if (isViewerTree(node)) continue;
         // Children are pushed last-first so they come off the stack in document order.
         const kids = [];
         let k = 0;
@@ -159,7 +165,7 @@ export const PROBE_SOURCE = String.raw`(() => {
     const m = a.length < b.length ? a.length : b.length;
     while (i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     const from = mathMax(0, i - 30);
-    return 'at ' + i + ': before ' + JSON.stringify(apply(strSlice, a, [from, i + 50])) + ' now ' + JSON.stringify(apply(strSlice, b, [from, i + 50]));
+    return 'at ' + i + ': before ' + stringify(apply(strSlice, a, [from, i + 50])) + ' now ' + stringify(apply(strSlice, b, [from, i + 50]));
   }
 
   const state = { before: null, done: false, removals: 0 };
@@ -176,6 +182,7 @@ export const PROBE_SOURCE = String.raw`(() => {
       for (let i = 0; i < b.length; i++) claims[i] = b[i].claim;
       return { claims, done: state.done };
     },
+    cards() { return ours().cards.length; },
     clickFirstBadge() {
       const list = ours().badges;
       for (let i = 0; i < list.length; i++) {
@@ -214,4 +221,5 @@ export const PROBE_SOURCE = String.raw`(() => {
     }
     if (state.before === null) state.before = text();
   }, { capture: true, once: true }]);
+
 })();`;
