@@ -14,7 +14,14 @@ export default defineConfig({
     action: { default_title: 'Officeholder Fact-Check' },
     browser_specific_settings:
       browser === 'firefox'
-        ? { gecko: { id: 'officeholder-factcheck@example.org', strict_min_version: '109.0' } }
+        ? {
+            gecko: {
+              id: 'officeholder-factcheck@example.org',
+              strict_min_version: '109.0',
+              // Nothing the reader reads or flags leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
         : undefined,
   }),
 });

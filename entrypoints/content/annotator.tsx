@@ -197,8 +197,16 @@ export class Annotator {
 
   openCard(badge: DrawnBadge): void {
     this.closeCard(false);
-    const host = document.createElement(CARD_TAG);
-    const root = host.attachShadow({ mode: 'open' });
+    let host = document.createElement(CARD_TAG);
+    let root: ShadowRoot;
+    try {
+      root = host.attachShadow({ mode: 'open' });
+    } catch {
+      // The page defined our element name with a shadow root of its own: a plain div it cannot take over.
+      host = document.createElement('div');
+      host.setAttribute('data-factcheck-card', '');
+      root = host.attachShadow({ mode: 'open' });
+    }
     styleRoot(root, CARD_CSS, this.cardSheet);
     // In <body> where there is one: a card outside it is invalid HTML and hides it from accessibility checks.
     this.quietly(() => (document.body ?? document.documentElement).append(host));

@@ -44,7 +44,9 @@ function pageKey(url: string): string {
 }
 
 function visible(el: Element): boolean {
-  return typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+  if (typeof el.checkVisibility !== 'function') return true;
+  // checkVisibility() is false for `display: contents` boxes, whose children are shown all the same.
+  return el.checkVisibility({ visibilityProperty: true }) || getComputedStyle(el).display === 'contents';
 }
 
 /**

@@ -49,7 +49,9 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
 
 function sameOrigin(a: string, b: string): boolean {
   try {
-    return new URL(a).origin === new URL(b).origin;
+    const origin = new URL(a).origin;
+    // Opaque origins (data:, file:, sandboxed) all read "null": never the same as anything.
+    return origin !== 'null' && origin === new URL(b).origin;
   } catch {
     return false;
   }

@@ -10,7 +10,8 @@ const oneOf = (values: readonly string[]): Check => (v) => (typeof v === 'string
 const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
 const obj = (fields: Record<string, Check>, optional: string[] = []): Check => (v) => {
   if (!isObject(v)) return 'expected an object';
-  for (const key of Object.keys(v)) if (!(key in fields)) return `unexpected field "${key}"`;
+  // Object.hasOwn, not `in`: "__proto__" or "constructor" must not pass as known fields.
+  for (const key of Object.keys(v)) if (!Object.hasOwn(fields, key)) return `unexpected field "${key}"`;
   for (const [key, check] of Object.entries(fields)) {
     if (!(key in v)) {
       if (optional.includes(key)) continue;
@@ -34,7 +35,7 @@ const int: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? null : 'e
 
 const pageDate = obj({ date: str(10), source: oneOf(['json-ld', 'meta', 'time-element', 'url', 'byline', 'live-entry']), raw: str(500) });
 const segment = obj(
-  { index: int, text: str(2_000_000), kind: oneOf(['headline', 'heading', 'paragraph', 'caption', 'list-item', 'quote']), date: pageDate },
+  { index: int, text: str(8_000_000), kind: oneOf(['headline', 'heading', 'paragraph', 'caption', 'list-item', 'quote']), date: pageDate },
   ['date'],
 );
 const verdict = oneOf(['consistent', 'mismatch', 'unknown']);

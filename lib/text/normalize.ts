@@ -11,6 +11,7 @@ const FOLD_RE = /[ßøđłıæœþ]/g;
 /** Lowercase, without diacritics; apostrophes, dashes and dots unified. */
 export function foldText(text: string): string {
   return text
+    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()

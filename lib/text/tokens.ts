@@ -19,7 +19,8 @@ export interface Token {
 
 // A word: letters/digits with inner apostrophes ("O'Brien"); a lone capital with a dot is an
 // initial ("W."), and letter-dot runs are abbreviations split into initials ("U.S." → "U." "S.").
-const TOKEN_RE = /(\p{Lu}\.)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:['’](?![\p{L}]))?)|(-)|(\S)/gu;
+// Invisible characters (zero-width space and joiners, soft hyphen, word joiner, BOM) may sit inside a word.
+const TOKEN_RE = /(\p{Lu}\.)|([\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\u00AD\u200B-\u200D\u2060\uFEFF]*(?:['’][\p{L}\p{M}][\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]*)*(?:['’](?![\p{L}]))?)|(-)|(\S)/gu;
 const POSSESSIVE_RE = /['’]s?$/u;
 const UPPER_RE = /^\p{Lu}/u;
 

@@ -73,6 +73,14 @@ describe('traps that are not claims', () => {
     expect(claims[0]!.offices).toEqual(['chancellor-of-the-exchequer']);
   });
 
+  test('invisible characters inside words do not hide a claim', () => {
+    const text = 'German Chan\u200Bcellor Olaf Sch\u00ADolz spoke.';
+    const claims = find(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.text).toBe('German Chan\u200Bcellor Olaf Sch\u00ADolz');
+    expect(claims[0]!.people).toEqual(['olaf-scholz']);
+  });
+
   test('a one-word name is a claim only next to a title', () => {
     expect(find('Scholz said the talks went well.')).toEqual([]);
     expect(find('Chancellor Scholz said the talks went well.')).toHaveLength(1);

@@ -119,6 +119,16 @@ describe('a page may only speak about its own origin', () => {
     }
   });
 
+  test('pages with opaque origins (data:, file:) never count as the same origin', async () => {
+    for (const pageUrl of ['data:text/html,<p>a</p>', 'file:///home/reader/saved.html']) {
+      const { route, reached } = setup();
+      const sender = { ...SENDERS.contentScript, url: pageUrl, tab: { id: 3, url: pageUrl } };
+      const answer = await route({ call: 'checkPage', request: { ...REQUESTS.checkPage, url: 'data:text/html,<p>b</p>' } }, sender);
+      expect(answer.ok, pageUrl).toBe(false);
+      expect(reached()).toBe(0);
+    }
+  });
+
   test('a content script in a frame speaks for the frame, not for the tab', async () => {
     const { route } = setup();
     const aboutTab = await route({ call: 'checkPage', request: REQUESTS.checkPage }, SENDERS.contentScriptInFrame);

@@ -46,6 +46,8 @@ describe('validateEnvelope refuses malformed messages with a reason', () => {
     ['a request that is an array', { call: 'referenceInfo', request: [] }, /expected an object/],
     ['a missing field', { call: 'unflagClaim', request: { url: flag.url } }, /missing field "claimId"/],
     ['an extra field', { call: 'unflagClaim', request: { url: flag.url, claimId: 'a', all: true } }, /unexpected field "all"/],
+    ['an own __proto__ field', { call: 'referenceInfo', request: parsed('{"__proto__":{}}') }, /unexpected field "__proto__"/],
+    ['a field named constructor', { call: 'unflagClaim', request: { url: flag.url, claimId: 'a', constructor: 1 } }, /unexpected field "constructor"/],
     ['a url that is not text', { call: 'flagClaim', request: { ...flag, url: 1 } }, /url: expected text/],
     ['a url too long', { call: 'unflagClaim', request: { url: `https://a.example/${'x'.repeat(9000)}`, claimId: 'a' } }, /url: expected text of at most 8192/],
     ['a verdict that does not exist', { call: 'flagClaim', request: { ...flag, verdictShown: 'true' } }, /verdictShown: expected one of/],
