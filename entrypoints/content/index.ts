@@ -24,10 +24,28 @@ const yieldToHost: YieldToHost = () => {
   });
 };
 
+/**
+ * Resolves when the document is parsed and the browser has had a moment to settle
+ * (what `document_idle` gives), never later than `maxWaitMs` after DOMContentLoaded.
+ */
+function whenSettled(maxWaitMs: number): Promise<void> {
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: maxWaitMs });
+      else setTimeout(resolve, 0);
+    });
+  if (document.readyState !== 'loading') return idle();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => void idle().then(resolve), { once: true }));
+}
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  main(ctx) {
+  // Loaded at document_start so that the extension API is bound before the page can shadow the
+  // `chrome` global (a `<form name="chrome">` does); the work itself waits until the page is parsed.
+  runAt: 'document_start',
+  async main(ctx) {
+    await whenSettled(200);
+    if (!ctx.isValid) return;
     const startedAt = performance.now();
     const now = () => performance.now();
     const send: SendMessage = (m) => browser.runtime.sendMessage(m);
