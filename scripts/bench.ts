@@ -23,10 +23,10 @@ import { loadReferenceIndex } from './lib/node-page';
 import { startStaticServer } from './lib/static-server';
 
 interface Figures {
-  articleContentScriptMs: number;
-  articleTimeToBadgesMs: number;
-  bigPageTotalMs: number;
-  bigPageLongestTaskMs: number;
+  articleContentScriptMs: number | null;
+  articleTimeToBadgesMs: number | null;
+  bigPageTotalMs: number | null;
+  bigPageLongestTaskMs: number | null;
   extractMBps: number | null;
   compromiseMBps: number | null;
   extractSpeedup: number | null;
@@ -101,6 +101,7 @@ async function storeBench(extPage: Page): Promise<Store> {
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const pagesOnly = argv.includes('--only=pages');
+  const storeOnly = argv.includes('--only=store');
   const content = join(EXTENSION_DIR, 'content-scripts/content.js');
   if (!existsSync(content)) {
     console.error('No built extension: run `npm run build` first.');
@@ -121,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   extra.push(`article: ${article.words} words, ${article.claims} claims, ${article.html.length} bytes; big page: ${big.words} words, ${big.claims} claims, ${(big.html.length / 1e6).toFixed(2)} MB`);
 
   let speed: Awaited<ReturnType<typeof throughput>> | null = null;
-  if (!pagesOnly) {
+  if (!pagesOnly && !storeOnly) {
     log('Extraction throughput in Node (this takes a while for compromise)…');
     speed = await throughput(big.paragraphs);
     extra.push(`extraction on the big page's text: extractClaims found ${speed.claims} claims; compromise .people() found ${speed.people} people`);
@@ -130,19 +131,21 @@ async function main(argv: string[]): Promise<number> {
   const server = await startStaticServer(dir);
   const browser = await launchBenchBrowser();
   let articleRuns: PageRun[] = [];
-  let bigRun: PageRun;
+  let bigRun: PageRun | null = null;
   let store: Store | null = null;
   try {
     const extPage = await browser.context.newPage();
     await extPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
 
-    log('Typical article, cold service worker…');
-    for (let i = 0; i < ARTICLE_RUNS; i++) {
-      await stopExtensionWorker(extPage);
-      articleRuns.push(await measurePage(browser.context, `${server.origin}/article.html`, article.claims));
+    if (!storeOnly) {
+      log('Typical article, cold service worker…');
+      for (let i = 0; i < ARTICLE_RUNS; i++) {
+        await stopExtensionWorker(extPage);
+        articleRuns.push(await measurePage(browser.context, `${server.origin}/article.html`, article.claims));
+      }
+      log('Big page…');
+      bigRun = await measurePage(browser.context, `${server.origin}/big.html`, big.claims, 120_000);
     }
-    log('Big page…');
-    bigRun = await measurePage(browser.context, `${server.origin}/big.html`, big.claims, 120_000);
 
     if (!pagesOnly) store = await storeBench(extPage);
   } finally {
@@ -152,10 +155,10 @@ async function main(argv: string[]): Promise<number> {
 
   articleRuns = articleRuns.filter((r) => r.badges > 0);
   const figures: Figures = {
-    articleContentScriptMs: round(median(articleRuns.map((r) => r.workMs))),
-    articleTimeToBadgesMs: round(median(articleRuns.map((r) => r.timeToBadgesMs))),
-    bigPageTotalMs: round(bigRun.timeToBadgesMs),
-    bigPageLongestTaskMs: round(Math.max(bigRun.longestTaskMs, bigRun.longestSliceMs)),
+    articleContentScriptMs: bigRun && round(median(articleRuns.map((r) => r.workMs))),
+    articleTimeToBadgesMs: bigRun && round(median(articleRuns.map((r) => r.timeToBadgesMs))),
+    bigPageTotalMs: bigRun && round(bigRun.timeToBadgesMs),
+    bigPageLongestTaskMs: bigRun && round(Math.max(bigRun.longestTaskMs, bigRun.longestSliceMs)),
     extractMBps: speed && round(speed.extractMBps, 2),
     compromiseMBps: speed && round(speed.compromiseMBps, 3),
     extractSpeedup: speed && round(speed.extractMBps / speed.compromiseMBps),
@@ -163,12 +166,15 @@ async function main(argv: string[]): Promise<number> {
     lookup1000Ms: store && round(store.lookupMs),
     contentScriptGzBytes,
   };
-  extra.push(
-    `article runs (work ms / DOMContentLoaded→last badge ms / badges): ${articleRuns.map((r) => `${round(r.workMs)}/${round(r.timeToBadgesMs)}/${r.badges}`).join(', ')}`,
-    `article: content script started ${round(median(articleRuns.map((r) => r.startedAfterDclMs)))} ms after DOMContentLoaded; longest slice ${round(median(articleRuns.map((r) => r.longestSliceMs)))} ms`,
-    `big page: ${bigRun.badges} badges, ${round(bigRun.workMs)} ms main-thread work in ${bigRun.slices} slices, longest slice ${round(bigRun.longestSliceMs)} ms, longest long task overlapping our work ${round(bigRun.longestTaskMs)} ms, ${bigRun.messages} messages; page's own long tasks before we started: ${bigRun.pageLongTasks}`,
-    `big page: first badge ${round(bigRun.firstBadgeMs)} ms after DOMContentLoaded`,
-  );
+  if (bigRun) {
+    const big = bigRun;
+    extra.push(
+      `article runs (work ms / DOMContentLoaded→last badge ms / badges): ${articleRuns.map((r) => `${round(r.workMs)}/${round(r.timeToBadgesMs)}/${r.badges}`).join(', ')}`,
+      `article: content script started ${round(median(articleRuns.map((r) => r.startedAfterDclMs)))} ms after DOMContentLoaded; longest slice ${round(median(articleRuns.map((r) => r.longestSliceMs)))} ms`,
+      `big page: ${big.badges} badges, ${round(big.workMs)} ms main-thread work in ${big.slices} slices, longest slice ${round(big.longestSliceMs)} ms, longest long task overlapping our work ${round(big.longestTaskMs)} ms, ${big.messages} messages; page's own long tasks before we started: ${big.pageLongTasks}`,
+      `big page: first badge ${round(big.firstBadgeMs)} ms after DOMContentLoaded`,
+    );
+  }
   if (store) {
     extra.push(`store: ${store.stored} terms stored; loading them into the verifier's in-memory index ${round(store.loadMs)} ms; the same 1,000 questions straight to IndexedDB (office index) ${round(store.idbLookupMs)} ms; verdicts ${JSON.stringify(store.verdicts)}`);
   }
