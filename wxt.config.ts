@@ -17,7 +17,7 @@ export default defineConfig({
         ? {
             gecko: {
               id: 'officeholder-factcheck@example.org',
-              strict_min_version: '109.0',
+              strict_min_version: '142.0',
               // Nothing the reader reads or flags leaves the browser.
               data_collection_permissions: { required: ['none'] },
             },
