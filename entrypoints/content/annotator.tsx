@@ -17,7 +17,7 @@ interface DrawnBadge {
   host: HTMLElement;
   root: ShadowRoot;
   /** The claim's text, underlined through the CSS Custom Highlight API (null where unsupported). */
-  range: StaticRange | null;
+  range: Range | null;
   button: () => HTMLButtonElement | null;
 }
 
@@ -58,10 +58,10 @@ class ClaimUnderlines {
   private installed = false;
 
   static supported(): boolean {
-    return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS && typeof StaticRange === 'function';
+    return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
-  add(verdict: Verdict, range: StaticRange): void {
+  add(verdict: Verdict, range: Range): void {
     if (!UNDERLINED.includes(verdict)) return;
     this.install();
     let highlight = this.highlights.get(verdict);
@@ -73,7 +73,7 @@ class ClaimUnderlines {
     highlight.add(range);
   }
 
-  delete(range: StaticRange): void {
+  delete(range: Range): void {
     for (const h of this.highlights.values()) h.delete(range);
   }
 
@@ -140,10 +140,13 @@ export class Annotator {
       return; // the page defined our element name with its own shadow root
     }
     styleRoot(root, BADGE_CSS, this.badgeSheet);
-    let range: StaticRange | null = null;
+    let range: Range | null = null;
     if (this.underlines && start) {
-      // Static: a live range would be updated on every DOM change the page makes.
-      range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+      // A live range: inserting the next badge to its left splits the same text node, and only a
+      // live range follows its text into the new node (a StaticRange would point past the old one's end).
+      range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
       this.underlines.add(claim.verdict, range);
     }
     this.quietly(() => {

@@ -43,6 +43,24 @@ describe('the demo article', () => {
     await expect(annotated.badge(claim).getAttribute('data-verdict')).resolves.toBe('consistent');
   });
 
+  test('underlines exactly the text of each checked claim, several in one paragraph included', async () => {
+    const { page } = await demoPage();
+    await page.waitForTimeout(300);
+    const underlined = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) => [...(registry?.get(name) ?? [])].map((r) => r.toString())).sort();
+    });
+    const claims = await page.evaluate(() =>
+      [...document.querySelectorAll('factcheck-badge')]
+        .map((b) => b.shadowRoot?.querySelector('button'))
+        .filter((b) => b && b.getAttribute('data-verdict') !== 'unknown')
+        .map((b) => b!.getAttribute('data-claim') ?? ''),
+    );
+    expect(underlined).toEqual(claims.sort());
+    expect(underlined).toContain('French President Emmanuel Macron');
+    expect(underlined).toContain('British Prime Minister Keir Starmer');
+  });
+
   test('leaves university and club titles alone and keeps the page text as it was', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(env.url);
