@@ -12,6 +12,12 @@ const ELECT_WINDOW_DAYS = 183;
  */
 export const GRACE_DAYS = 14;
 
+/**
+ * Long after someone left an office, a bare title is usually historical ("Chancellor Kohl's
+ * reunification", written in 2020), not a claim that they still hold it: no red badge.
+ */
+export const HISTORICAL_YEARS = 5;
+
 export type Holding = 'yes' | 'no' | 'maybe';
 
 /** Did the person hold the office during the period? 'maybe' when imprecise term dates leave it open. */
@@ -57,6 +63,10 @@ export function judge(index: ReferenceIndex, input: JudgeInput): Judgement {
   const near = terms.flatMap((t) => [t.startPeriod, ...(t.endPeriod ? [t.endPeriod] : [])]).find((b) => b.first - GRACE_DAYS <= p.last && p.first <= b.last + GRACE_DAYS);
   if (near) {
     return { ...judgement, verdict: 'unknown', reason: `This person's term in the office began or ended on ${formatPeriod(near)}, within ${GRACE_DAYS} days of the date; news often keeps or anticipates a title that long, so this is not marked as an error.` };
+  }
+  const lastEnd = Math.max(...terms.map((t) => (t.endPeriod ? t.endPeriod.last : Infinity)));
+  if (terms.length > 0 && judgement.reason === 'did not hold it' && p.first - lastEnd > HISTORICAL_YEARS * 365.25) {
+    return { ...judgement, verdict: 'unknown', reason: `This person left the office more than ${HISTORICAL_YEARS} years before the date; a title that long after is usually historical, so this is not marked as an error.` };
   }
   const year = input.mentionedYears.find((y) => holding(terms, y) !== 'no');
   if (year && judgement.reason === 'did not hold it') {

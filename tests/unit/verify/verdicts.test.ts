@@ -28,6 +28,9 @@ describe('verdicts against the reference data', () => {
     ['German Chancellor Olaf Scholz spoke.', '2025-05-07', 'unknown', null],
     ['German Chancellor Olaf Scholz spoke.', '2025-05-21', 'mismatch', 'Friedrich Merz'],
     ['German Chancellor Friedrich Merz spoke.', '2025-04-21', 'mismatch', 'Olaf Scholz'],
+    // Long after the person left, a bare title is historical: unknown, not red.
+    ['Chancellor Gerhard Schröder pushed the reforms through, historians say.', '2020-10-03', 'unknown', null],
+    ['Chancellor Gerhard Schröder pushed the reforms through.', '2008-10-03', 'mismatch', 'Angela Merkel'],
     // A year the sentence mentions in passing may be the one the title belongs to.
     ['The 2003 reform was drafted by Chancellor Gerhard Schröder.', '2025-08-15', 'unknown', null],
     ['The 2019 budget was drafted by Chancellor Olaf Scholz.', '2025-08-15', 'mismatch', 'Friedrich Merz'],
