@@ -70,7 +70,8 @@ export function findNames(index: ReferenceIndex, tokens: Token[]): NameMatch[] {
   const found: NameMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!t.word || !t.capitalized) continue;
+    // A name starts with a capital, or with a particle ("von der Leyen"); it must end with a capital.
+    if (!t.word || (!t.capitalized && !NAME_PARTICLES.has(t.fold))) continue;
     const match = index.names.longest(
       (k) => tokens[k]?.fold,
       i,

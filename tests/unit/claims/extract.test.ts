@@ -36,6 +36,7 @@ describe('claim forms the finder reads', () => {
     ['Ukrainian President Volodymyr Zelenskiy', 'Ukrainian President Volodymyr Zelenskiy', 'volodymyr-zelenskyy', ['president-of-ukraine'], null],
     ['Brazilian President Lula', 'Brazilian President Lula', 'luiz-inacio-lula-da-silva', ['president-of-brazil'], null],
     ['NATO Secretary General Mark Rutte', 'NATO Secretary General Mark Rutte', 'mark-rutte', ['secretary-general-of-nato'], null],
+    ['President da Silva spoke.', 'President da Silva', 'luiz-inacio-lula-da-silva', ['president-of-the-united-states', 'president-of-ukraine', 'president-of-turkey', 'president-of-brazil'], null],
   ])('%s', (sentence, text, personId, officeIds, qualifier) => {
     const claims = find(sentence);
     if (text === null) {
