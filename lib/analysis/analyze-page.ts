@@ -24,9 +24,9 @@ const TIMELINE_SPAN = 2;
  * which office each means, date it, and judge it against the reference data.
  * Pure: the same input gives the same output in the browser and in Node.
  */
-export function analyzePage(index: ReferenceIndex, page: PageText): CheckedClaim[] {
-  // Full names seen so far on the page settle which "Bush" a later "President Bush" is.
-  const seenFullNames = new Set<string>();
+export function analyzePage(index: ReferenceIndex, page: PageText, seenFullNames = new Set<string>()): CheckedClaim[] {
+  // Full names seen so far on the page settle which "Bush" a later "President Bush" is. A page read in
+  // batches passes the same set with each batch (it is updated in place).
   const claims: CheckedClaim[] = [];
   for (const segment of page.segments) {
     const mentions = extractClaims(index, segment.index, segment.text);

@@ -5,6 +5,9 @@ import { ReferenceIndex } from '../reference/reference-index';
 import type { ReferenceDataset } from '../reference/types';
 import type { FactCheckDB } from '../store/db';
 
+/** How many pages' seen names the background keeps. */
+const RECENT_PAGES = 32;
+
 /** The page a flag belongs to: without the fragment, which only scrolls. */
 export function pageKey(url: string): string {
   try {
@@ -59,9 +62,26 @@ export class FactCheckService {
     }
   }
 
+  /**
+   * Full names already seen on a page, so that a later batch of a long page still knows which
+   * "Bush" it means. A few recent pages only; lost when the worker sleeps (then a batch stands alone).
+   */
+  private readonly seenNames = new Map<string, Set<string>>();
+
+  private namesSeenOn(url: string): Set<string> {
+    const key = pageKey(url);
+    let seen = this.seenNames.get(key);
+    if (seen) this.seenNames.delete(key);
+    else seen = new Set();
+    this.seenNames.set(key, seen);
+    while (this.seenNames.size > RECENT_PAGES) this.seenNames.delete(this.seenNames.keys().next().value!);
+    return seen;
+  }
+
   /** Call after the reference rows changed (import, refresh). */
   referenceChanged(): void {
     this.index = null;
+    this.seenNames.clear();
   }
 
   async referenceInfo(): Promise<ReferenceInfo> {
@@ -92,7 +112,7 @@ export class FactCheckService {
         const reference = await this.referenceInfo();
         if (!enabled) return { claims: [], flags: [], reference, enabled };
         const index = await this.referenceIndex();
-        const claims = analyzePage(index, { segments, pageDate });
+        const claims = analyzePage(index, { segments, pageDate }, this.namesSeenOn(url));
         const flags = await this.db.flags.where('url').equals(pageKey(url)).toArray();
         return { claims, flags, reference, enabled };
       },
