@@ -1,5 +1,5 @@
 import type { FactCheckDB } from '../../lib/store/db';
-import { lastKnownHolder } from '../../lib/store/queries';
+import { lastKnownHolders } from '../../lib/store/queries';
 import { useLive } from './use-live';
 
 interface CoverageRow {
@@ -11,21 +11,13 @@ interface CoverageRow {
 }
 
 async function coverage(db: FactCheckDB): Promise<CoverageRow[]> {
-  const offices = await db.offices.toArray();
-  const rows = await Promise.all(
-    offices.map(async (office) => {
-      const last = await lastKnownHolder(db, office.id);
-      const person = last?.term ? await db.people.get(last.term.person) : undefined;
-      const term = last?.term;
-      return {
-        id: office.id,
-        label: office.label,
-        holder: person?.name ?? '—',
-        since: term ? (term.end === null ? `since ${term.start}` : `${term.start} to ${term.end}`) : '',
-        asOf: office.asOf,
-      };
-    }),
-  );
+  const rows = (await lastKnownHolders(db)).map(({ office, term, person }) => ({
+    id: office.id,
+    label: office.label,
+    holder: person?.name ?? '—',
+    since: term ? (term.end === null ? `since ${term.start}` : `${term.start} to ${term.end}`) : '',
+    asOf: office.asOf,
+  }));
   return rows.sort((a, b) => a.label.localeCompare(b.label));
 }
 

@@ -1,12 +1,15 @@
 /**
- * The verifier's questions, answered from the store through its indexes (schema v2).
+ * The verifier's questions, answered from the store (schema v3). An office's terms are
+ * in the office's row and people in chunks, so these read a row or a few and filter in
+ * memory; only office titles and jurisdiction names have an index. A name lookup reads
+ * and folds every person (a few hundred chunk rows, about a second at Wikidata's scale):
+ * the background answers pages from its in-memory ReferenceIndex, not from here.
  * They follow the same rules as the in-memory ReferenceIndex: a term counts for a
  * period only if it certainly covers a day of it, and the day power changes hands
  * belongs to both the outgoing and the incoming holder.
  */
-import Dexie from 'dexie';
 import { parsePeriod, type Period } from '../dates/day';
-import { searchKey, termOf, type FactCheckDB, type TermRow } from './db';
+import { nameKeysOf, officeOf, personOf, searchKey, termOf, type FactCheckDB, type PersonRow, type TermRow } from './db';
 import type { Office, Person, Term } from '../reference/types';
 
 function periodOrThrow(date: string | Period): Period {
@@ -28,12 +31,8 @@ function coversSomeDay(row: TermRow, period: Period): boolean {
  */
 export async function holdersDuring(db: FactCheckDB, officeId: string, date: string | Period): Promise<Term[]> {
   const period = periodOrThrow(date);
-  const rows = await db.terms
-    .where('[office+startLast]')
-    .between([officeId, Dexie.minKey], [officeId, period.last], true, true)
-    .filter((row) => coversSomeDay(row, period))
-    .toArray();
-  return rows.map(termOf);
+  const row = await db.offices.get(officeId);
+  return (row?.terms ?? []).filter((t) => coversSomeDay(t, period)).map((t) => termOf(t, officeId));
 }
 
 /** Holders on one day: `holdersDuring` with a day-precise date. */
@@ -41,24 +40,41 @@ export async function holdersOn(db: FactCheckDB, officeId: string, day: string):
   return holdersDuring(db, officeId, day);
 }
 
-/** People known by this name or any alias, in any spelling the fold unifies (case, diacritics, dots). */
-export async function peopleNamed(db: FactCheckDB, name: string): Promise<Person[]> {
+/** The stored rows of everyone known by this name or alias (reads and folds every person). */
+async function personRowsNamed(db: FactCheckDB, name: string): Promise<PersonRow[]> {
   const key = searchKey(name);
   if (!key) return [];
-  const rows = await db.people.where('nameKeys').equals(key).toArray();
-  return rows.map(({ nameKeys: _k, ...person }) => person);
+  const found: PersonRow[] = [];
+  await db.peopleChunks.each((chunk) => {
+    for (const person of chunk.people) if (nameKeysOf(person).includes(key)) found.push(person);
+  });
+  return found;
+}
+
+/** People known by this name or any alias, in any spelling the fold unifies (case, diacritics, dots). */
+export async function peopleNamed(db: FactCheckDB, name: string): Promise<Person[]> {
+  return (await personRowsNamed(db, name)).map(personOf);
+}
+
+/** The person with this id, if the store has one. */
+export async function personById(db: FactCheckDB, id: string): Promise<Person | undefined> {
+  return db.person(id);
 }
 
 /** Every term of everyone known by this name or alias, earliest first; optionally in one office. */
 export async function termsOfPersonNamed(db: FactCheckDB, name: string, officeId?: string): Promise<Term[]> {
-  const people = await peopleNamed(db, name);
-  if (people.length === 0) return [];
-  const rows = await db.terms
-    .where('person')
-    .anyOf(people.map((p) => p.id))
-    .filter((row) => officeId === undefined || row.office === officeId)
-    .toArray();
-  return rows.sort((a, b) => a.startFirst - b.startFirst).map(termOf);
+  return db.transaction('r', [db.peopleChunks, db.offices], async () => {
+    const people = await personRowsNamed(db, name);
+    const ids = new Set(people.map((p) => p.id));
+    // Each person row lists the offices held: only those offices' rows are read.
+    const offices = [...new Set(people.flatMap((p) => p.offices))].filter((o) => officeId === undefined || o === officeId);
+    const rows = await db.offices.bulkGet(offices);
+    const found: Array<{ row: TermRow; office: string }> = [];
+    for (const officeRow of rows) {
+      for (const row of officeRow?.terms ?? []) if (ids.has(row.person)) found.push({ row, office: officeRow!.id });
+    }
+    return found.sort((a, b) => a.row.startFirst - b.row.startFirst || a.row.seq - b.row.seq).map(({ row, office }) => termOf(row, office));
+  });
 }
 
 /**
@@ -73,7 +89,13 @@ export async function officesTitled(db: FactCheckDB, title: string, jurisdiction
     const ids = new Set((await db.jurisdictions.where('nameKeys').equals(searchKey(jurisdiction)).toArray()).map((j) => j.id));
     rows = rows.filter((o) => ids.has(o.jurisdiction));
   }
-  return rows.map(({ titleKeys: _k, ...office }) => office);
+  return rows.map(officeOf);
+}
+
+/** The open full term, else the latest full term, of an office's row (ordered by startLast, as v2's index was). */
+function lastFullTerm(terms: TermRow[]): TermRow | undefined {
+  const full = terms.filter((t) => !t.acting);
+  return full.filter((t) => t.end === null).at(-1) ?? full.at(-1);
 }
 
 /**
@@ -81,16 +103,39 @@ export async function officesTitled(db: FactCheckDB, title: string, jurisdiction
  * acting holders stand in and are not the answer) and the day the office's data is good to.
  */
 export async function lastKnownHolder(db: FactCheckDB, officeId: string): Promise<{ term: Term | null; asOf: string } | null> {
-  return db.transaction('r', [db.offices, db.terms], async () => {
-    const office = await db.offices.get(officeId);
-    if (!office) return null;
-    const rows = await db.terms
-      .where('[office+startLast]')
-      .between([officeId, Dexie.minKey], [officeId, Dexie.maxKey], true, true)
-      .filter((row) => !row.acting)
-      .toArray();
-    const open = rows.filter((row) => row.end === null);
-    const last = open.at(-1) ?? rows.at(-1);
-    return { term: last ? termOf(last) : null, asOf: office.asOf };
+  const office = await db.offices.get(officeId);
+  if (!office) return null;
+  const last = lastFullTerm(office.terms);
+  return { term: last ? termOf(last, officeId) : null, asOf: office.asOf };
+}
+
+/** An office with its last known holder (as `lastKnownHolder` picks it) and that holder's person. */
+export interface OfficeCoverage {
+  office: Office;
+  term: Term | null;
+  person: Person | null;
+}
+
+/**
+ * `lastKnownHolder` for every office at once, with the holder's person: one read of each
+ * table, where asking office by office would read a people chunk per office.
+ */
+export async function lastKnownHolders(db: FactCheckDB): Promise<OfficeCoverage[]> {
+  return db.transaction('r', [db.offices, db.peopleChunks], async () => {
+    const offices = await db.offices.toArray();
+    const lastOf = new Map<string, TermRow>();
+    for (const office of offices) {
+      const last = lastFullTerm(office.terms);
+      if (last) lastOf.set(office.id, last);
+    }
+    const wanted = new Set([...lastOf.values()].map((t) => t.person));
+    const people = new Map<string, Person>();
+    await db.peopleChunks.each((chunk) => {
+      for (const row of chunk.people) if (wanted.has(row.id)) people.set(row.id, personOf(row));
+    });
+    return offices.map((row) => {
+      const last = lastOf.get(row.id);
+      return { office: officeOf(row), term: last ? termOf(last, row.id) : null, person: (last && people.get(last.person)) ?? null };
+    });
   });
 }

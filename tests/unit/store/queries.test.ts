@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { FactCheckDB } from '../../../lib/store/db.ts';
-import { holdersDuring, holdersOn, lastKnownHolder, officesTitled, termsOfPersonNamed } from '../../../lib/store/queries.ts';
+import { FactCheckDB, PEOPLE_PER_CHUNK } from '../../../lib/store/db.ts';
+import { holdersDuring, holdersOn, lastKnownHolder, lastKnownHolders, officesTitled, peopleNamed, personById, termsOfPersonNamed } from '../../../lib/store/queries.ts';
 import { OFFICES, sampleDataset } from './sample-data.ts';
 
 let db: FactCheckDB;
@@ -112,5 +112,93 @@ describe('lastKnownHolder: the latest holder and the as-of date', () => {
 
   test('an office the store does not have', async () => {
     expect(await lastKnownHolder(db, 'chancellor-of-austria')).toBeNull();
+  });
+
+  test('every office at once, with the holder as a person', async () => {
+    const data = sampleDataset('with-empty-office');
+    data.offices.push({ ...data.offices[0]!, id: 'vice-chancellor-of-germany', label: 'Vice-Chancellor of Germany' });
+    await db.replaceReference(data, 'import');
+    const all = await lastKnownHolders(db);
+    expect(all.map((c) => [c.office.id, c.person?.name ?? null, c.term?.start ?? null])).toEqual([
+      [OFFICES.DE, 'Friedrich Merz', '2025-05-06'],
+      [OFFICES.UK, 'Jeremy Hunt', '2022-10-14'],
+      [OFFICES.IMF, 'Kristalina Georgieva', '2019-10-01'],
+      ['vice-chancellor-of-germany', null, null],
+    ]);
+    for (const c of all) {
+      const one = await lastKnownHolder(db, c.office.id);
+      expect(one).toEqual({ term: c.term, asOf: c.office.asOf });
+    }
+    expect(all[0]!.office).toEqual(data.offices[0]);
+  });
+});
+
+describe('people by id and by name, across the chunks people are stored in', () => {
+  /** The sample data plus enough people (with terms) to fill several chunks. */
+  function crowded() {
+    const data = sampleDataset('crowded');
+    const extra = 2 * PEOPLE_PER_CHUNK + 500;
+    for (let i = 0; i < extra; i++) {
+      const id = `p-${String(i).padStart(5, '0')}`;
+      data.people.push({ id, name: `Person ${i}`, aliases: [`Alias${i}`], qid: `Q${900_000 + i}` });
+      data.offices.push({ ...data.offices[0]!, id: `board-${i}`, label: `Board ${i}`, titles: [`board ${i}`] });
+      data.terms.push({ person: id, office: `board-${i}`, start: '2001', end: '2003', acting: false, precision: 'year' });
+    }
+    return data;
+  }
+
+  test.each([
+    ['a sample person', 'olaf-scholz', 'Olaf Scholz'],
+    ['the first id of all', 'angela-merkel', 'Angela Merkel'],
+    ['the last id of all', 'stanley-fischer', 'Stanley Fischer'],
+    ['one of the crowd', 'p-01234', 'Person 1234'],
+    ['an id before every stored id', 'aaron', undefined],
+    ['an id between two stored ids', 'p-00000a', undefined],
+    ['an id after every stored id', 'zz', undefined],
+  ])('%s: %s', async (_name, id, name) => {
+    await db.replaceReference(crowded(), 'import');
+    expect((await personById(db, id))?.name).toBe(name);
+    expect((await db.people.get(id))?.name).toBe(name);
+  });
+
+  test('the people on either side of every chunk boundary', async () => {
+    const data = crowded();
+    await db.replaceReference(data, 'import');
+    const ids = data.people.map((p) => p.id).sort();
+    for (let i = PEOPLE_PER_CHUNK; i < ids.length; i += PEOPLE_PER_CHUNK) {
+      for (const id of [ids[i - 1]!, ids[i]!]) expect((await db.people.get(id))?.id).toBe(id);
+    }
+  });
+
+  test('several chunks are written, and read back whole and in id order', async () => {
+    const data = crowded();
+    await db.replaceReference(data, 'import');
+    expect(await db.peopleChunks.count()).toBe(Math.ceil(data.people.length / PEOPLE_PER_CHUNK));
+    const back = await db.readDataset();
+    expect(back?.people.map((p) => p.id)).toEqual(data.people.map((p) => p.id).sort());
+    expect(back?.terms).toEqual(data.terms);
+  });
+
+  test('a name and its terms are found in any chunk', async () => {
+    await db.replaceReference(crowded(), 'import');
+    expect((await peopleNamed(db, 'alias2345')).map((p) => p.id)).toEqual(['p-02345']);
+    expect(await termsOfPersonNamed(db, 'Person 1999')).toEqual([{ person: 'p-01999', office: 'board-1999', start: '2001', end: '2003', acting: false, precision: 'year' }]);
+    expect((await termsOfPersonNamed(db, 'Merkel')).map((t) => t.office)).toEqual([OFFICES.DE]);
+  });
+
+  test('a term of an office the data does not have is refused and the previous rows stay', async () => {
+    const before = await db.readDataset();
+    const data = sampleDataset('orphan');
+    data.terms.push({ person: 'helmut-kohl', office: 'chancellor-of-austria', start: '1990', end: '1991', acting: false, precision: 'year' });
+    await expect(db.replaceReference(data, 'import')).rejects.toThrow(/office chancellor-of-austria, which the data does not have/);
+    expect(await db.readDataset()).toEqual(before);
+  });
+
+  test('a person id given twice is refused and the previous rows stay', async () => {
+    const before = await db.readDataset();
+    const data = crowded();
+    data.people.push({ ...data.people[5]!, name: 'Someone Else' });
+    await expect(db.replaceReference(data, 'import')).rejects.toThrow(/appears twice/);
+    expect(await db.readDataset()).toEqual(before);
   });
 });

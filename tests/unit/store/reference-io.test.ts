@@ -127,7 +127,7 @@ describe('import', () => {
 
   test('a storage quota error during the write is reported and nothing is half-written', async () => {
     const before = await dump(db);
-    vi.spyOn(db.terms, 'bulkAdd').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.offices, 'bulkAdd').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const result = await importReference(db, edited((f) => (f.terms[0]!.end = '1998-10-26')));
     expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/storage quota exceeded\). Nothing was changed/)] });
     vi.restoreAllMocks();
