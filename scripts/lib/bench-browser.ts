@@ -2,11 +2,8 @@
  * Chromium for the benchmark: the same flags as scripts/lib/chromium.ts, but the
  * built extension is copied first, so a build running alongside cannot change it mid-run.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXTENSION_DIR, findChromium } from './chromium';
+import type { BrowserContext, Page } from 'playwright-core';
+import { copyOfExtension, launchWithExtension } from './chromium';
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -15,26 +12,8 @@ export interface BenchBrowser {
 }
 
 export async function launchBenchBrowser(): Promise<BenchBrowser> {
-  const ext = mkdtempSync(join(tmpdir(), 'factcheck-bench-ext-'));
-  cpSync(EXTENSION_DIR, ext, { recursive: true });
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'factcheck-bench-profile-')), {
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, extensionId: new URL(worker.url()).host, close: () => context.close() };
+  const browser = await launchWithExtension({ extensionDir: copyOfExtension('factcheck-bench-ext-') });
+  return { context: browser.context, extensionId: browser.extensionId, close: browser.close };
 }
 
 /**

@@ -4,11 +4,11 @@
  * text that changed, badges that should have appeared and did not, badges inside editors,
  * form fields or hidden text, and crashes.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { EXTENSION_DIR, findChromium } from '../chromium';
+import { CHROMIUM_ARGS, copyOfExtension, EXTENSION_DIR, findChromium } from '../chromium';
 import { readerText } from './claims';
 import type { HostilePage, Origins, Route } from './kinds';
 import { PROBE_SOURCE, type ProbeReport } from './probe';
@@ -121,11 +121,10 @@ async function waitForCompleteBuild(): Promise<void> {
  * other builds rewrite .output/chrome-mv3 while a long run is under way.
  */
 async function launch(withExtension: boolean): Promise<BrowserContext> {
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const args = [...CHROMIUM_ARGS];
   if (withExtension) {
     await waitForCompleteBuild();
-    const copy = join(mkdtempSync(join(tmpdir(), 'factcheck-fuzz-ext-')), 'extension');
-    cpSync(EXTENSION_DIR, copy, { recursive: true });
+    const copy = copyOfExtension('factcheck-fuzz-ext-');
     args.unshift(`--disable-extensions-except=${copy}`, `--load-extension=${copy}`);
   }
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'factcheck-fuzz-')), {
