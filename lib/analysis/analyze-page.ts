@@ -1,10 +1,9 @@
-import { extractClaims, findNames } from '../claims/extract';
+import { extractClaims, readNames } from '../claims/extract';
 import type { ClaimMention } from '../claims/types';
 import { findStatedDate, sentenceAround, yearsInSentence } from '../dates/claim-date';
 import { formatPeriod, parsePeriod, type Period } from '../dates/day';
 import type { PageDate, Segment } from '../page/types';
 import type { DatedTerm, ReferenceIndex } from '../reference/reference-index';
-import { tokenize } from '../text/tokens';
 import { holding, judge, type Judgement } from '../verify/judge';
 import type { CheckedClaim, ClaimDate, TermFact } from '../verify/types';
 
@@ -29,9 +28,9 @@ export function analyzePage(index: ReferenceIndex, page: PageText, seenFullNames
   // batches passes the same set with each batch (it is updated in place).
   const claims: CheckedClaim[] = [];
   for (const segment of page.segments) {
-    const mentions = extractClaims(index, segment.index, segment.text);
-    const tokens = tokenize(segment.text);
-    const names = findNames(index, tokens);
+    const read = readNames(index, segment.text);
+    const { tokens, names } = read;
+    const mentions = extractClaims(index, segment.index, segment.text, read);
     let nameCursor = 0;
     for (const mention of mentions) {
       // Full names earlier in this segment count as seen.

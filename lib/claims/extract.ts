@@ -13,7 +13,7 @@ import {
   SENTENCE_OPENERS,
 } from './words';
 
-interface NameMatch {
+export interface NameMatch {
   first: number;
   last: number;
   personIds: string[];
@@ -38,11 +38,11 @@ interface TitleParse {
  * reference data are considered, and only titles of offices in it: anything else is
  * not a claim this product can check, so it stays unmarked.
  */
-export function extractClaims(index: ReferenceIndex, segment: number, text: string): ClaimMention[] {
-  const tokens = tokenize(text);
+export function extractClaims(index: ReferenceIndex, segment: number, text: string, read: ReadNames = readNames(index, text)): ClaimMention[] {
+  const { tokens, names } = read;
   const claims: ClaimMention[] = [];
-  for (const name of findNames(index, tokens)) {
-    const parse = titleBefore(index, tokens, name) ?? (name.short ? titleAfter(index, tokens, name, true) : titleAfter(index, tokens, name, false));
+  for (const name of names) {
+    const parse = titleBefore(index, tokens, name) ?? titleAfter(index, tokens, name, name.short);
     if (!parse || parse.officeIds.length === 0) continue;
     const start = tokens[parse.first]!.start;
     const end = tokens[parse.last]!.end;
@@ -63,6 +63,17 @@ export function extractClaims(index: ReferenceIndex, segment: number, text: stri
     });
   }
   return claims;
+}
+
+/** A segment's tokens and the known names in them: read once, used by the claim finder and the page analysis. */
+export interface ReadNames {
+  tokens: Token[];
+  names: NameMatch[];
+}
+
+export function readNames(index: ReferenceIndex, text: string): ReadNames {
+  const tokens = tokenize(text);
+  return { tokens, names: findNames(index, tokens) };
 }
 
 /** Known names, longest first, in capitalized words (particles aside). */
