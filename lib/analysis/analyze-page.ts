@@ -1,6 +1,6 @@
 import { extractClaims, readNames } from '../claims/extract';
 import type { ClaimMention } from '../claims/types';
-import { findStatedDate, sentenceAround, yearsInSentence } from '../dates/claim-date';
+import { findStatedDate, sentenceAround, yearsInSentence, type Sentence } from '../dates/claim-date';
 import { formatPeriod, parsePeriod, type Period } from '../dates/day';
 import type { PageDate, Segment } from '../page/types';
 import type { DatedTerm, ReferenceIndex } from '../reference/reference-index';
@@ -38,7 +38,8 @@ export function analyzePage(index: ReferenceIndex, page: PageText, seenFullNames
         const n = names[nameCursor]!;
         if (!n.short && n.personIds.length === 1) seenFullNames.add(n.personIds[0]!);
       }
-      const checked = checkMention(index, pastContext(mention, mentions, segment.text), segment, page.pageDate, seenFullNames);
+      const sentence = sentenceAround(segment.text, mention.start, mention.end);
+      const checked = checkMention(index, pastContext(mention, mentions, sentence), segment, sentence, page.pageDate, seenFullNames);
       if (checked) claims.push(checked);
     }
     for (const n of names) if (!n.short && n.personIds.length === 1) seenFullNames.add(n.personIds[0]!);
@@ -50,9 +51,8 @@ export function analyzePage(index: ReferenceIndex, page: PageText, seenFullNames
  * "President Obama and then-Vice President Joe Biden met": a "then-" in the sentence puts
  * the whole sentence in the past, so its other bare titles are read as past titles too.
  */
-function pastContext(mention: ClaimMention, all: ClaimMention[], text: string): ClaimMention {
+function pastContext(mention: ClaimMention, all: ClaimMention[], sentence: Sentence): ClaimMention {
   if (mention.qualifier !== null) return mention;
-  const sentence = sentenceAround(text, mention.start, mention.end);
   const thenInSentence = all.some((m) => m !== mention && m.qualifier === 'then' && m.start >= sentence.start && m.end <= sentence.end);
   return thenInSentence ? { ...mention, pastTense: true } : mention;
 }
@@ -61,11 +61,12 @@ function checkMention(
   index: ReferenceIndex,
   mention: ClaimMention,
   segment: Segment,
+  sentence: Sentence,
   pageDate: PageDate | null,
   seenFullNames: Set<string>,
 ): CheckedClaim | null {
   const baseDate = segment.date ?? pageDate;
-  const stated = findStatedDate(segment.text, mention.start, mention.end, baseDate?.date ?? null);
+  const stated = findStatedDate(segment.text, mention.start, mention.end, baseDate?.date ?? null, sentence);
   const pagePeriod = baseDate ? parsePeriod(baseDate.date) : null;
   const datePeriod = stated?.period ?? pagePeriod;
 
@@ -108,7 +109,7 @@ function checkMention(
     qualifier: mention.qualifier,
     pastTense: mention.pastTense,
     regnal: REGNAL_TITLES.has(mention.title.toLowerCase()),
-    mentionedYears: yearsInSentence(segment.text, mention.start, mention.end),
+    mentionedYears: yearsInSentence(segment.text, mention.start, mention.end, sentence),
     stated: stated?.period ?? null,
     page: pagePeriod,
   });

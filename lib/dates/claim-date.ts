@@ -14,11 +14,17 @@ export interface StatedDate {
 // Bare years ("the 2015 crisis") describe something else and are ignored.
 const YEAR_RE = /\b(?:in|during|around|circa)\s+(?:(?:early|late)\s+|mid-)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)/gi;
 
+/** A sentence as a character range of its text. Callers that need it several times compute it once and pass it on. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
 /**
  * The sentence of `text` around [start, end): from the previous sentence end to the next.
  * A period after a single capital ("George W. Bush", "U.S.") or a common abbreviation does not end a sentence.
  */
-export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+export function sentenceAround(text: string, start: number, end: number): Sentence {
   const isBoundary = (i: number): boolean => {
     const c = text[i];
     if (c !== '.' && c !== '!' && c !== '?') return false;
@@ -42,8 +48,13 @@ export function sentenceAround(text: string, start: number, end: number): { star
  * Relative words ("last year", "on Monday") resolve against `reference` (the page date),
  * a bare weekday to the past one, as news uses them.
  */
-export function findStatedDate(text: string, claimStart: number, claimEnd: number, reference: string | null): StatedDate | null {
-  const sentence = sentenceAround(text, claimStart, claimEnd);
+export function findStatedDate(
+  text: string,
+  claimStart: number,
+  claimEnd: number,
+  reference: string | null,
+  sentence: Sentence = sentenceAround(text, claimStart, claimEnd),
+): StatedDate | null {
   const body = text.slice(sentence.start, sentence.end);
   const refPeriod = reference ? parsePeriod(reference) : null;
   const refDate = refPeriod ? new Date(refPeriod.last * 86_400_000 + 12 * 3_600_000) : undefined;
@@ -82,8 +93,12 @@ export function findStatedDate(text: string, claimStart: number, claimEnd: numbe
 }
 
 /** Every year written in the claim's sentence outside the claim, however it is used ("the 2008 crisis"). */
-export function yearsInSentence(text: string, claimStart: number, claimEnd: number): Period[] {
-  const sentence = sentenceAround(text, claimStart, claimEnd);
+export function yearsInSentence(
+  text: string,
+  claimStart: number,
+  claimEnd: number,
+  sentence: Sentence = sentenceAround(text, claimStart, claimEnd),
+): Period[] {
   const years: Period[] = [];
   for (const m of text.slice(sentence.start, sentence.end).matchAll(/\b(?:19|20)\d\d\b/g)) {
     const at = sentence.start + m.index;
