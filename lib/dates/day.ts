@@ -14,10 +14,6 @@ export interface Period {
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-export function isValidDateString(text: string): boolean {
-  return parsePeriod(text) !== null;
-}
-
 export function precisionOf(text: string): DatePrecision | null {
   const m = DATE_RE.exec(text);
   if (!m) return null;

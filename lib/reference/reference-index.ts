@@ -1,5 +1,4 @@
 import { parsePeriod, periodOf, type Period } from '../dates/day';
-import { foldText } from '../text/normalize';
 import { PhraseTrie } from '../text/phrase-trie';
 import { phraseKey } from '../text/tokens';
 import type { Jurisdiction, Office, Person, ReferenceDataset, Term } from './types';
@@ -100,21 +99,6 @@ export class ReferenceIndex {
     return this.termsOfOffice(officeId).filter((t) => certainlyOverlaps(t, period));
   }
 
-  /** Offices whose titles include this phrase, optionally in one jurisdiction. */
-  officesTitled(title: string, jurisdiction?: string): Office[] {
-    const found = this.titles.longest((i) => phraseKey(title)[i], 0, 1);
-    const ids = found && found.length === phraseKey(title).length ? found.values : [];
-    return ids.map((id) => this.offices.get(id)!).filter((o) => jurisdiction === undefined || o.jurisdiction === jurisdiction);
-  }
-
-  /** People known by this name or alias (any spelling, with or without diacritics). */
-  peopleNamed(name: string): Person[] {
-    const key = phraseKey(name);
-    const found = this.names.longest((i) => key[i], 0, 1);
-    if (!found || found.length !== key.length) return [];
-    return [...new Set(found.values.map((v) => v.person))].map((id) => this.people.get(id)!);
-  }
-
   /** The holder of the open term (or the latest term) and the day the office's data is good to. */
   lastKnown(officeId: string): { term: DatedTerm | null; asOf: Period } {
     const terms = this.termsOfOffice(officeId).filter((t) => !t.acting);
@@ -129,10 +113,6 @@ export class ReferenceIndex {
   /** The first day the office's data covers. */
   coverageStart(officeId: string): number | null {
     return this.termsOfOffice(officeId)[0]?.startPeriod.last ?? null;
-  }
-
-  searchKey(text: string): string {
-    return foldText(text);
   }
 }
 

@@ -142,4 +142,3 @@ function dataLimit(index: ReferenceIndex, personId: string, officeId: string, da
   return null;
 }
 
-export { formatPeriod };
