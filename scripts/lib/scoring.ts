@@ -49,13 +49,15 @@ export function parseCase(text: string, file: string): LabeledCase | string {
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Same person: equal after folding, or one name's last word in the other (labels use usual full names). */
+/**
+ * Same person: equal after folding, or the same surname (labels use the usual full name; the
+ * extension may report a variant such as "Volodymyr Zelensky" or "Gerhard Schroeder").
+ */
 function samePerson(a: string, b: string): boolean {
   const fa = foldText(a);
   const fb = foldText(b);
-  if (fa === fb) return true;
-  const last = (s: string) => s.split(/\s+/).at(-1)!;
-  return last(fa) === last(fb) && (fa.includes(fb.split(' ')[0]!) || fb.includes(fa.split(' ')[0]!) || true);
+  const surname = (s: string) => s.split(/\s+/).at(-1)!;
+  return fa === fb || surname(fa) === surname(fb);
 }
 
 export interface CaseScore {
