@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { pageKey } from '../lib/background/service';
+import { pageKey } from '../lib/page/page-key';
 import { callBackground } from '../lib/messaging/client';
 import type { TabCalls } from '../lib/messaging/protocol';
 import { FactCheckDB } from '../lib/store/db';

@@ -3,6 +3,7 @@ import type { Response } from '../../lib/messaging/protocol';
 import { findPageDate } from '../../lib/page';
 import { findArticleRoot } from '../../lib/page/article-root';
 import { readArticleAt } from '../../lib/page/read-article';
+import { pageKey } from '../../lib/page/page-key';
 import type { DomSegment, Segment } from '../../lib/page/types';
 import { SegmentLedger, type ReadBlock } from '../../lib/scheduling/segment-ledger';
 import { runInSlices, WorkMeter, type YieldToHost } from '../../lib/scheduling/slices';
@@ -35,12 +36,6 @@ export interface CheckStats {
   /** performance.now() when the first and the last badge were drawn. */
   firstDrawnAt: number;
   lastDrawnAt: number;
-}
-
-/** The page without its fragment: a #section jump is not a new page. */
-function pageKey(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
 }
 
 function visible(el: Element): boolean {

@@ -1,23 +1,13 @@
 import { analyzePage } from '../analysis/analyze-page';
 import type { Flag, ReferenceInfo } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
+import { pageKey } from '../page/page-key';
 import { ReferenceIndex } from '../reference/reference-index';
 import type { ReferenceDataset } from '../reference/types';
 import type { FactCheckDB } from '../store/db';
 
 /** How many pages' seen names the background keeps. */
 const RECENT_PAGES = 32;
-
-/** The page a flag belongs to: without the fragment, which only scrolls. */
-export function pageKey(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * Everything the background does, without the `browser` global: keeps the reference

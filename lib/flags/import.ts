@@ -1,4 +1,4 @@
-import { pageKey } from '../background/service';
+import { pageKey } from '../page/page-key';
 import { FLAG_REASONS, type Flag, type FlagReason, type TextQuote } from '../messaging/protocol';
 import type { Verdict } from '../verify/types';
 import { ANNO_CONTEXT, claimIdFromAnnotationId, SHOWN_TAG_PREFIX } from './export';
