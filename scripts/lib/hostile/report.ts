@@ -27,12 +27,12 @@ const COLUMNS = ['kind', 'pages', 'uncaught', 'pageErr', 'textChg', 'missing', '
 /** One row per page kind. */
 export function kindTable(outcomes: PageOutcome[]): string {
   const kinds = [...new Set(outcomes.map((o) => o.kind))];
-  const rows = kinds.map((kind) => {
-    const of = outcomes.filter((o) => o.kind === kind);
+  // One row of the table for any group of pages: a kind, or all of them.
+  const row = (label: string, of: PageOutcome[]): string[] => {
     const s = summarize(of);
     const sum = (f: (o: PageOutcome) => number) => of.reduce((n, o) => n + f(o), 0);
     return [
-      kind,
+      label,
       s.pages,
       s.uncaughtErrors,
       s.pageErrors,
@@ -43,27 +43,11 @@ export function kindTable(outcomes: PageOutcome[]): string {
       sum((o) => o.inZones.length),
       s.crashes,
       sum((o) => o.harness.length),
-      Math.round(sum((o) => o.ms) / of.length),
+      Math.round(sum((o) => o.ms) / Math.max(1, of.length)),
     ].map(String);
-  });
-  const all = summarize(outcomes);
-  const total = (f: (o: PageOutcome) => number) => outcomes.reduce((n, o) => n + f(o), 0);
-  rows.push(
-    [
-      'TOTAL',
-      all.pages,
-      all.uncaughtErrors,
-      all.pageErrors,
-      all.textChanged,
-      all.missingBadges,
-      total((o) => o.expected),
-      `${total((o) => o.bonusFound)}/${total((o) => o.bonusTotal)}`,
-      total((o) => o.inZones.length),
-      all.crashes,
-      total((o) => o.harness.length),
-      Math.round(total((o) => o.ms) / Math.max(1, outcomes.length)),
-    ].map(String),
-  );
+  };
+  const rows = kinds.map((kind) => row(kind, outcomes.filter((o) => o.kind === kind)));
+  rows.push(row('TOTAL', outcomes));
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(COLUMNS), line(widths.map((w) => '-'.repeat(w))), ...rows.slice(0, -1).map(line), line(widths.map((w) => '-'.repeat(w))), line(rows.at(-1)!)].join('\n');
