@@ -9,7 +9,6 @@ import {
   NEUTRAL_MODIFIERS,
   OTHER_POST_WORDS,
   QUALIFIER_WORDS,
-  SENTENCE_END,
   SENTENCE_OPENERS,
 } from './words';
 
@@ -124,13 +123,11 @@ function titleBefore(index: ReferenceIndex, tokens: Token[], name: NameMatch): T
   const title = matchTitle(index, tokens, i, -1);
   if (!title || tokens[i]!.possessive) return null;
   const titleFirst = i - title.length + 1;
-  // "then-Chancellor": the qualifier is glued to the title.
-  let first = titleFirst;
   const prefix = readPrefix(index, tokens, titleFirst - 1);
   if (prefix === null) return null;
   qualifier = qualifier ?? prefix.qualifier ?? qualifierInTitle(title.words);
   let jurisdiction = prefix.jurisdiction;
-  first = prefix.first;
+  const first = prefix.first;
   // A comma between title and name only in "the German chancellor, Olaf Scholz" / "Germany's chancellor, …".
   if (commaBetween && !(prefix.determiner || prefix.possessive)) return null;
   let last = name.last;
@@ -193,11 +190,8 @@ function readPrefix(
     // "deputy prime minister", "club president": only right against the title ("Under former ECB president" is fine).
     if (OTHER_POST_WORDS.has(before.fold) && first === from + 1) return null;
     // "Bundesbank President", "Harvard president": a capitalized word we do not know names another body,
-    // unless it simply opens the sentence.
-    const opensSentence = i === 0 || SENTENCE_END.has(tokens[i - 1]!.text) || tokens[i - 1]!.text === '"';
-    if (before.capitalized && !before.possessive && !(opensSentence && SENTENCE_OPENERS.has(before.fold)) && !isNameToken(index, tokens, i)) {
-      if (!SENTENCE_OPENERS.has(before.fold)) return null;
-    }
+    // unless it is a function word that merely opens the sentence ("Both", "When") or part of a name.
+    if (before.capitalized && !before.possessive && !SENTENCE_OPENERS.has(before.fold) && !isNameToken(index, tokens, i)) return null;
     // "Trump's national security adviser": someone's adviser, not a jurisdiction — accepted (the title decides).
     if (before.possessive && !before.capitalized) return null;
   }

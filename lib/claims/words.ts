@@ -74,5 +74,4 @@ export const LINKING_VERBS: Array<{ words: string[]; past: boolean }> = [
 /** Name particles that are lowercase inside names ("Ursula von der Leyen"). */
 export const NAME_PARTICLES = new Set(['von', 'der', 'van', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'zu', 'y']);
 
-export const SENTENCE_END = new Set(['.', '!', '?']);
 export const DETERMINERS = new Set(['the', 'a', 'an']);
