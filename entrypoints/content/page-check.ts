@@ -36,6 +36,8 @@ export interface CheckStats {
   /** performance.now() when the first and the last badge were drawn. */
   firstDrawnAt: number;
   lastDrawnAt: number;
+  /** Main-thread milliseconds by step: find, read, date, plan, send, receive, draw. */
+  phaseMs: Record<string, number>;
 }
 
 function visible(el: Element): boolean {
@@ -64,7 +66,14 @@ export class PageCheck {
     private readonly isValid: () => boolean,
     startedAt: number,
   ) {
-    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0 };
+    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0, phaseMs: {} };
+  }
+
+  /** Counts main-thread work done for this page outside a check (setting up). */
+  count(phase: string, ms: number): void {
+    const meter = new WorkMeter(this.now);
+    meter.add(phase, ms);
+    this.record(meter);
   }
 
   /** Forget everything drawn; the next run reads the page as new (site switched back on). */
@@ -88,10 +97,10 @@ export class PageCheck {
     this.stats.checks++;
     const url = pageKey(location.href);
     // readPage's three passes, each in its own task: on a very long page each is a long step.
-    const found = await this.step(meter, () => findArticleRoot(document, visible), null);
-    const segments = found ? await this.step(meter, () => readArticleAt(found, { isVisible: visible }), []) : [];
-    const pageDate = await this.step(meter, () => findPageDate(document, location.href, { article: found, segments }), null);
-    const { blocks, toDraw, toSend } = meter.time(() => {
+    const found = await this.step(meter, 'find', () => findArticleRoot(document, visible), null);
+    const segments = found ? await this.step(meter, 'read', () => readArticleAt(found, { isVisible: visible }), []) : [];
+    const pageDate = await this.step(meter, 'date', () => findPageDate(document, location.href, { article: found, segments }), null);
+    const { blocks, toDraw, toSend } = meter.time('plan', () => {
       if (url !== this.url) {
         // A new page (first run or SPA navigation): indexes start from 0 again, as on a fresh load.
         this.url = url;
@@ -126,7 +135,7 @@ export class PageCheck {
     await this.draw(toDraw, meter);
     if (toSend.length === 0 && this.flagsFor === url) return;
 
-    const batches = meter.time(() => batchesOf(toSend));
+    const batches = meter.time('plan', () => batchesOf(toSend));
     let next = 0;
     const worker = async () => {
       while (next < batches.length && this.enabled && this.isValid()) {
@@ -136,14 +145,14 @@ export class PageCheck {
           const request = { url: location.href, segments: batch.map(({ segment }) => strip(segment)), pageDate };
           this.stats.messages++;
           this.stats.segmentsSent += batch.length;
-          answer = await meter.time(() => callBackground(this.send, 'checkPage', request));
+          answer = await meter.time('send', () => callBackground(this.send, 'checkPage', request));
         } catch (error) {
           // Not checked after all: the next look at the page sends these again.
           for (const { block } of batch) this.ledger.forget(block.key);
           throw error;
         }
         if (!this.isValid() || pageKey(location.href) !== url) return;
-        const drawn = meter.time(() => {
+        const drawn = meter.time('receive', () => {
           if (!answer.enabled) {
             this.enabled = false;
             this.annotator.clear();
@@ -171,10 +180,10 @@ export class PageCheck {
   }
 
   /** One synchronous step, then a yield; an odd page gives empty results rather than an error. */
-  private async step<T>(meter: WorkMeter, run: () => T, fallback: T): Promise<T> {
+  private async step<T>(meter: WorkMeter, phase: string, run: () => T, fallback: T): Promise<T> {
     let result = fallback;
     try {
-      result = meter.time(run);
+      result = meter.time(phase, run);
     } catch {
       // As readPage does: a page we cannot make sense of has no article text.
     }
@@ -198,7 +207,7 @@ export class PageCheck {
       ({ claim, segment }) => {
         if (this.url === url && this.enabled) this.annotator.draw(claim, segment);
       },
-      { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => (meter.add(ms), first()) },
+      { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => (meter.add('draw', ms), first()) },
     );
     this.stats.lastDrawnAt = this.now();
   }
@@ -209,10 +218,11 @@ export class PageCheck {
     s.slices += meter.slices;
     s.longestSliceMs = Math.max(s.longestSliceMs, meter.longestSliceMs);
     s.badges = this.annotator.size;
+    for (const [phase, ms] of Object.entries(meter.phaseMs)) s.phaseMs[phase] = (s.phaseMs[phase] ?? 0) + ms;
     try {
       // One mark, replaced after every check: visible in DevTools, and bounded on pages that never stop changing.
       performance.clearMarks('factcheck');
-      performance.mark('factcheck', { detail: { ...s } });
+      performance.mark('factcheck', { detail: { ...s, phaseMs: { ...s.phaseMs } } });
     } catch {
       // Performance marks are a diagnostic only.
     }

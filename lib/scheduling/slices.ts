@@ -70,22 +70,25 @@ export class WorkMeter {
   workMs = 0;
   slices = 0;
   longestSliceMs = 0;
+  /** Milliseconds by the phase named when timing (where the time goes). */
+  readonly phaseMs: Record<string, number> = {};
 
   constructor(private readonly now: () => number) {}
 
-  /** Runs a synchronous step and counts it as one slice. */
-  time<T>(step: () => T): T {
+  /** Runs a synchronous step of `phase` and counts it as one slice. */
+  time<T>(phase: string, step: () => T): T {
     const start = this.now();
     try {
       return step();
     } finally {
-      this.add(this.now() - start);
+      this.add(phase, this.now() - start);
     }
   }
 
-  add(ms: number): void {
+  add(phase: string, ms: number): void {
     this.workMs += ms;
     this.slices++;
     this.longestSliceMs = Math.max(this.longestSliceMs, ms);
+    this.phaseMs[phase] = (this.phaseMs[phase] ?? 0) + ms;
   }
 }

@@ -49,11 +49,11 @@ describe('runInSlices', () => {
   });
 });
 
-test('WorkMeter adds up steps and keeps the longest', () => {
+test('WorkMeter adds up steps by phase and keeps the longest', () => {
   const clock = fakeClock();
   const meter = new WorkMeter(clock.now);
-  expect(meter.time(() => (clock.advance(3), 'read'))).toBe('read');
-  meter.add(7);
-  expect(() => meter.time(() => (clock.advance(2), JSON.parse('{')))).toThrow();
-  expect(meter).toMatchObject({ workMs: 12, slices: 3, longestSliceMs: 7 });
+  expect(meter.time('read', () => (clock.advance(3), 'read'))).toBe('read');
+  meter.add('draw', 7);
+  expect(() => meter.time('read', () => (clock.advance(2), JSON.parse('{')))).toThrow();
+  expect(meter).toMatchObject({ workMs: 12, slices: 3, longestSliceMs: 7, phaseMs: { read: 5, draw: 7 } });
 });
