@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Badge } from '../../components/Badge';
+import { BadgeButton } from '../../components/Badge';
 import { ClaimCard } from '../../components/ClaimCard';
 import { BADGE_CSS, CARD_CSS } from '../../components/styles';
 import { callBackground, type SendMessage } from '../../lib/messaging/client';
@@ -18,7 +18,7 @@ interface DrawnBadge {
   root: ShadowRoot;
   /** The claim's text, underlined through the CSS Custom Highlight API (null where unsupported). */
   range: Range | null;
-  button: () => HTMLButtonElement | null;
+  view: BadgeButton;
 }
 
 /** Our DOM changes happen inside this, so the page watcher can tell them from the page's own. */
@@ -101,7 +101,8 @@ export class Annotator {
   private cardHost: HTMLElement | null = null;
   private openBadge: DrawnBadge | null = null;
   private readonly badgeSheet = sheet(BADGE_CSS);
-  private readonly cardSheet = sheet(CARD_CSS);
+  /** Made when the first card opens: most pages never show one. */
+  private cardSheet: CSSStyleSheet | null | undefined;
   private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
 
   constructor(
@@ -149,15 +150,17 @@ export class Annotator {
       range.setEnd(end.node, end.offset);
       this.underlines.add(claim.verdict, range);
     }
+    const view = new BadgeButton(document, () => this.toggleCard(badge));
+    const badge: DrawnBadge = { claim, host, root, range, view };
+    this.renderBadge(badge);
+    root.append(view.button);
     this.quietly(() => {
       const split = document.createRange();
       split.setStart(end.node, end.offset);
       split.collapse(true);
       split.insertNode(host);
     });
-    const badge: DrawnBadge = { claim, host, root, range, button: () => root.querySelector('button') };
     this.badges.set(claim.id, badge);
-    this.renderBadge(badge);
   }
 
   /** Forgets badges whose text the page removed, and the badges of a segment whose text changed. */
@@ -170,27 +173,23 @@ export class Annotator {
 
   private remove(id: string, badge: DrawnBadge): void {
     if (this.openBadge === badge) this.closeCard(false);
-    render(null, badge.root);
     this.quietly(() => badge.host.remove());
     if (badge.range) this.underlines?.delete(badge.range);
     this.badges.delete(id);
   }
 
   private renderBadge(badge: DrawnBadge): void {
-    render(
-      <Badge
-        verdict={badge.claim.verdict}
-        claimText={badge.claim.text}
-        person={badge.claim.person?.name ?? ''}
-        date={badge.claim.date?.date ?? ''}
-        dateSource={badge.claim.date?.source ?? ''}
-        pageDate={this.pageDate?.date ?? ''}
-        flagged={this.flagOf(badge.claim) !== null}
-        expanded={this.openBadge === badge}
-        onOpen={() => this.toggleCard(badge)}
-      />,
-      badge.root,
-    );
+    const { claim } = badge;
+    badge.view.render({
+      verdict: claim.verdict,
+      claimText: claim.text,
+      person: claim.person?.name ?? '',
+      date: claim.date?.date ?? '',
+      dateSource: claim.date?.source ?? '',
+      pageDate: this.pageDate?.date ?? '',
+      flagged: this.flagOf(claim) !== null,
+      expanded: this.openBadge === badge,
+    });
   }
 
   private toggleCard(badge: DrawnBadge): void {
@@ -210,6 +209,7 @@ export class Annotator {
       host.setAttribute('data-factcheck-card', '');
       root = host.attachShadow({ mode: 'open' });
     }
+    if (this.cardSheet === undefined) this.cardSheet = sheet(CARD_CSS);
     styleRoot(root, CARD_CSS, this.cardSheet);
     // In <body> where there is one: a card outside it is invalid HTML and hides it from accessibility checks.
     this.quietly(() => (document.body ?? document.documentElement).append(host));
@@ -284,7 +284,7 @@ export class Annotator {
     document.removeEventListener('pointerdown', this.onOutside, { capture: true });
     if (badge) {
       this.renderBadge(badge);
-      if (returnFocus) badge.button()?.focus();
+      if (returnFocus) badge.view.button.focus();
     }
   }
 
