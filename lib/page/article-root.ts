@@ -2,7 +2,7 @@
  * Finding the story on a page: the element that holds the article body, and the
  * headline (which often sits in a header just outside that element).
  */
-import { attrOf, bodyOf, headOf, inDesignMode, parentElementOf, queryAll, queryOne, textContentOf } from './safe-dom.ts';
+import { attrOf, bodyOf, hasAttrsOf, headOf, inDesignMode, parentElementOf, queryAll, queryOne, textContentOf } from './safe-dom.ts';
 import { boilerplateKind, classTokens, isFurniture, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
 
 export interface ArticleRoot {
@@ -82,7 +82,7 @@ function countText(
   const sums: number[] = [0];
   const blocks: Element[] = [start];
   const boilerplate: boolean[] = [false];
-  let linkDepth = 0;
+  const links: Element[] = [];
   let boilerDepth = 0;
   const textLength = new Map<Element, number>();
   const density = new Map<Element, number>();
@@ -93,17 +93,17 @@ function countText(
       const tag = localName(el);
       const block = BLOCK_TAGS.has(tag);
       // The browser's visibility test is the costly one; blocks are enough for choosing a root.
-      if (isHidden(el, block ? isVisible : undefined)) return false;
+      if (isHidden(el, block ? isVisible : undefined, tag)) return false;
       // A banner may be the story's own header holding the headline: keep looking
       // inside it for headings, but count its text like boilerplate.
       const banner = isBanner(el);
-      if (!banner && isFurniture(el)) return false;
-      const boiler = banner || (!sheltered.has(el) && boilerplateKind(el) !== null);
+      if (!banner && isFurniture(el, tag)) return false;
+      const boiler = banner || (!sheltered.has(el) && boilerplateKind(el, tag) !== null);
       sums.push(0);
       boilerplate.push(boiler);
       if (boiler) boilerDepth++;
       if (block) blocks.push(el);
-      if (tag === 'a') linkDepth++;
+      if (tag === 'a') links.push(el);
       if (mayBeHeadline(el, tag)) headings.push(el);
       return true;
     },
@@ -112,13 +112,13 @@ function countText(
       const boiler = boilerplate.pop() ?? false;
       if (boiler) boilerDepth--;
       if (blocks[blocks.length - 1] === el) blocks.pop();
-      if (localName(el) === 'a') linkDepth--;
+      if (links[links.length - 1] === el) links.pop();
       if (sum > 0) textLength.set(el, sum);
       // Boilerplate text stays with its box and does not make the box's ancestors look like the story.
       if (!boiler) sums[sums.length - 1] = (sums[sums.length - 1] ?? 0) + sum;
     },
     text(node) {
-      if (linkDepth > 0) return;
+      if (links.length > 0) return;
       const len = node.data.trim().length;
       if (len === 0) return;
       sums[sums.length - 1] = (sums[sums.length - 1] ?? 0) + len;
@@ -206,7 +206,7 @@ export function findHeadline(doc: Document, root: Element, headings?: Element[])
 }
 
 function isBanner(el: Element): boolean {
-  return (attrOf(el, 'role') ?? '').trim().toLowerCase() === 'banner';
+  return hasAttrsOf(el) && (attrOf(el, 'role') ?? '').trim().toLowerCase() === 'banner';
 }
 
 function hasText(el: Element): boolean {

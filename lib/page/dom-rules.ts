@@ -4,7 +4,7 @@
  * both agree on which parts of a page are boilerplate.
  */
 
-import { attrOf, firstChildOf, hasAttrOf, nextSiblingOf, nodeTypeOf, parentElementOf, parentNodeOf, tagOf } from './safe-dom.ts';
+import { attrOf, firstChildOf, hasAttrOf, hasAttrsOf, nextSiblingOf, nodeTypeOf, parentElementOf, parentNodeOf, tagOf } from './safe-dom.ts';
 
 /** Tags whose content is never readable article text. */
 const NON_TEXT_TAGS = new Set([
@@ -51,6 +51,7 @@ const TOKEN_KINDS = new Map(Object.entries(BOILERPLATE_TOKENS));
 
 /** Splits class/id values into lower-case tokens: "relatedLinks ad_box" → related, links, ad, box. */
 export function classTokens(el: Element): string[] {
+  if (!hasAttrsOf(el)) return [];
   const raw = `${attrOf(el, 'class') ?? ''} ${attrOf(el, 'id') ?? ''}`;
   if (raw.length === 1) return [];
   return raw
@@ -67,27 +68,32 @@ export function localName(el: Element): string {
 }
 
 /** Not readable text at all: non-text tags, hidden, or an editor holding the reader's own words. */
-export function isHidden(el: Element, isVisible?: (el: Element) => boolean): boolean {
-  if (NON_TEXT_TAGS.has(localName(el))) return true;
+export function isHidden(el: Element, isVisible?: (el: Element) => boolean, tag = localName(el)): boolean {
+  if (NON_TEXT_TAGS.has(tag)) return true;
+  if (hasAttrsOf(el) && hasHidingAttribute(el)) return true;
+  return isVisible !== undefined && !isVisible(el);
+}
+
+function hasHidingAttribute(el: Element): boolean {
   if (hasAttrOf(el, 'hidden')) return true;
   if (attrOf(el, 'aria-hidden') === 'true') return true;
   const editable = attrOf(el, 'contenteditable');
   if (editable !== null && editable.trim().toLowerCase() !== 'false') return true;
   const style = attrOf(el, 'style');
-  if (style && HIDING_STYLE.test(style)) return true;
-  return isVisible !== undefined && !isVisible(el);
+  return style !== null && HIDING_STYLE.test(style);
 }
 
 /** Navigation, rails, footers and dialogs, by tag or ARIA role. */
-export function isFurniture(el: Element): boolean {
-  if (FURNITURE_TAGS.has(localName(el))) return true;
+export function isFurniture(el: Element, tag = localName(el)): boolean {
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (!hasAttrsOf(el)) return false;
   const role = attrOf(el, 'role');
   return role !== null && FURNITURE_ROLES.has(role.trim().toLowerCase());
 }
 
 /** Never article text wherever it appears. */
-export function isHardExcluded(el: Element, isVisible?: (el: Element) => boolean): boolean {
-  return isHidden(el, isVisible) || isFurniture(el);
+export function isHardExcluded(el: Element, isVisible?: (el: Element) => boolean, tag = localName(el)): boolean {
+  return isHidden(el, isVisible, tag) || isFurniture(el, tag);
 }
 
 /**
@@ -95,8 +101,8 @@ export function isHardExcluded(el: Element, isVisible?: (el: Element) => boolean
  * `<form>`, a `<div class="has-sidebar">` layout), so callers weigh it with context.
  * `box` wins over `bar` when an element has tokens of both kinds.
  */
-export function boilerplateKind(el: Element): 'box' | 'bar' | null {
-  let kind: 'box' | 'bar' | null = localName(el) === 'form' ? 'bar' : null;
+export function boilerplateKind(el: Element, tag = localName(el)): 'box' | 'bar' | null {
+  let kind: 'box' | 'bar' | null = tag === 'form' ? 'bar' : null;
   for (const t of classTokens(el)) {
     const k = TOKEN_KINDS.get(t);
     if (k === 'box') return 'box';

@@ -87,10 +87,11 @@ class BlockReader {
 
     walk(top, {
       enter: (el) => {
-        if (this.skip(el)) return false;
+        const tag = localName(el);
+        if (this.skip(el, tag)) return false;
         const date = entryDates.get(el);
         if (date) entries.push({ el, date });
-        if (BLOCK_TAGS.has(localName(el))) {
+        if (BLOCK_TAGS.has(tag)) {
           const parent = frames[frames.length - 1] ?? null;
           if (parent) parent.run = null;
           frames.push({ el, kind: this.kindOf(el, parent), run: null });
@@ -116,10 +117,10 @@ class BlockReader {
     });
   }
 
-  private skip(el: Element): boolean {
-    if (this.headlinePath.has(el)) return isHidden(el, this.isVisible);
-    if (isHardExcluded(el, this.isVisible)) return true;
-    const kind = boilerplateKind(el);
+  private skip(el: Element, tag: string): boolean {
+    if (this.headlinePath.has(el)) return isHidden(el, this.isVisible, tag);
+    if (isHardExcluded(el, this.isVisible, tag)) return true;
+    const kind = boilerplateKind(el, tag);
     if (kind === 'box') return true;
     if (kind === 'bar') {
       // A share bar is small; a wrapper that happens to carry "share" holds the story.

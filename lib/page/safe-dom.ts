@@ -7,70 +7,98 @@
  */
 
 type Member = ((this: unknown, ...args: unknown[]) => unknown) | null;
-const members = new Map<string, WeakMap<object, Member>>();
 
-/** The getter (or method) named `name` on the prototype chain of `obj`, cached per prototype. */
-function member(obj: object, name: string, kind: 'get' | 'value'): Member {
-  const proto = Object.getPrototypeOf(obj) as object | null;
-  if (!proto) return null;
-  let byProto = members.get(`${kind}:${name}`);
-  if (!byProto) members.set(`${kind}:${name}`, (byProto = new WeakMap()));
-  let found = byProto.get(proto);
-  if (found === undefined) {
-    found = null;
-    for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
-      const d = Object.getOwnPropertyDescriptor(p, name);
-      if (!d) continue;
-      const f = kind === 'get' ? d.get : d.value;
-      found = typeof f === 'function' ? (f as Member) : null;
-      break;
+/**
+ * The getter (or method) named `name` found on an object's prototype chain, cached per
+ * prototype. The cache is a closure per member, and the prototype seen last is checked
+ * before the map: a walk meets the same few prototypes (Text, HTMLParagraphElement) over and over.
+ */
+function memberLookup(name: string, kind: 'get' | 'value'): (obj: object) => Member {
+  const byProto = new WeakMap<object, Member>();
+  let lastProto: object | null = null;
+  let lastMember: Member = null;
+  return (obj) => {
+    const proto = Object.getPrototypeOf(obj) as object | null;
+    if (!proto) return null;
+    if (proto === lastProto) return lastMember;
+    let found = byProto.get(proto);
+    if (found === undefined) {
+      found = null;
+      for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+        const d = Object.getOwnPropertyDescriptor(p, name);
+        if (!d) continue;
+        const f = kind === 'get' ? d.get : d.value;
+        found = typeof f === 'function' ? (f as Member) : null;
+        break;
+      }
+      byProto.set(proto, found);
     }
-    byProto.set(proto, found);
-  }
-  return found;
+    lastProto = proto;
+    lastMember = found;
+    return found;
+  };
 }
 
-function read<T>(obj: object, name: string): T {
-  const get = member(obj, name, 'get');
-  return (get ? Reflect.apply(get, obj, []) : (obj as Record<string, unknown>)[name]) as T;
+/** A reader of the property `name` through its prototype accessor. */
+function reader<T>(name: string): (obj: object) => T {
+  const lookup = memberLookup(name, 'get');
+  return (obj) => {
+    const get = lookup(obj);
+    return (get ? Reflect.apply(get, obj, []) : (obj as Record<string, unknown>)[name]) as T;
+  };
 }
 
-function call<T>(obj: object, name: string, ...args: unknown[]): T {
-  const f = member(obj, name, 'value');
-  if (!f) throw new TypeError(`${name} is not available`);
-  return Reflect.apply(f, obj, args) as T;
+/** A caller of the method `name` from the prototype chain. */
+function caller<T>(name: string): (obj: object, ...args: unknown[]) => T {
+  const lookup = memberLookup(name, 'value');
+  return (obj, ...args) => {
+    const f = lookup(obj);
+    if (!f) throw new TypeError(`${name} is not available`);
+    return Reflect.apply(f, obj, args) as T;
+  };
 }
 
-export const parentNodeOf = (node: Node): ParentNode | null => read(node, 'parentNode');
-export const parentElementOf = (node: Node): Element | null => read(node, 'parentElement');
-export const firstChildOf = (node: Node): ChildNode | null => read(node, 'firstChild');
-export const nextSiblingOf = (node: Node): ChildNode | null => read(node, 'nextSibling');
-export const nodeTypeOf = (node: Node): number => read(node, 'nodeType');
-export const textContentOf = (node: Node): string => read<string | null>(node, 'textContent') ?? '';
+export const parentNodeOf: (node: Node) => ParentNode | null = reader('parentNode');
+export const parentElementOf: (node: Node) => Element | null = reader('parentElement');
+export const firstChildOf: (node: Node) => ChildNode | null = reader('firstChild');
+export const nextSiblingOf: (node: Node) => ChildNode | null = reader('nextSibling');
+export const nodeTypeOf: (node: Node) => number = reader('nodeType');
+const textContent = reader<string | null>('textContent');
+export const textContentOf = (node: Node): string => textContent(node) ?? '';
 
+const localNameOf = reader<string | null>('localName');
+const tagNameOf = reader<string | null>('tagName');
 /** Lower-case tag name. */
 export function tagOf(el: Element): string {
-  const name = read<string | null>(el, 'localName') || read<string | null>(el, 'tagName') || '';
+  const name = localNameOf(el) || tagNameOf(el) || '';
   return name.toLowerCase();
 }
 
-export const attrOf = (el: Element, name: string): string | null => call(el, 'getAttribute', name);
-export const hasAttrOf = (el: Element, name: string): boolean => call(el, 'hasAttribute', name);
-export const queryAll = (scope: ParentNode, selector: string): Element[] => Array.from(call<ArrayLike<Element>>(scope, 'querySelectorAll', selector));
-export const queryOne = (scope: ParentNode, selector: string): Element | null => call(scope, 'querySelector', selector);
-export const closestOf = (el: Element, selector: string): Element | null => call(el, 'closest', selector);
+export const attrOf: (el: Element, name: string) => string | null = caller('getAttribute');
+export const hasAttrOf: (el: Element, name: string) => boolean = caller('hasAttribute');
+/** False for an element without a single attribute: most of an article's elements, whose attribute tests can then be skipped. */
+export const hasAttrsOf: (el: Element) => boolean = caller('hasAttributes');
+const querySelectorAll = caller<ArrayLike<Element>>('querySelectorAll');
+export const queryAll = (scope: ParentNode, selector: string): Element[] => Array.from(querySelectorAll(scope, selector));
+export const queryOne: (scope: ParentNode, selector: string) => Element | null = caller('querySelector');
+export const closestOf: (el: Element, selector: string) => Element | null = caller('closest');
+
+const bodyGet = reader<Element | null>('body');
+const headGet = reader<Element | null>('head');
+const documentElementGet = reader<Element | null>('documentElement');
+const designModeGet = reader<string | undefined>('designMode');
 
 /** `document.body ?? document.documentElement`, immune to `<img name="body">`. */
 export function bodyOf(doc: Document): Element | null {
-  return read<Element | null>(doc, 'body') ?? read<Element | null>(doc, 'documentElement');
+  return bodyGet(doc) ?? documentElementGet(doc);
 }
 
 export function headOf(doc: Document): Element | null {
-  return read<Element | null>(doc, 'head') ?? read<Element | null>(doc, 'documentElement');
+  return headGet(doc) ?? documentElementGet(doc);
 }
 
 /** True when the whole document is an editor (`document.designMode = 'on'`). */
 export function inDesignMode(doc: Document): boolean {
-  const mode = read<string | undefined>(doc, 'designMode');
+  const mode = designModeGet(doc);
   return typeof mode === 'string' && mode.toLowerCase() === 'on';
 }
