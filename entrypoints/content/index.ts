@@ -93,17 +93,23 @@ export default defineContentScript({
       annotator.clear();
     });
 
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    // Answered through sendResponse, synchronously: the browser's own API (see wxt.config.ts) takes no promise here.
+    const answer = (message: unknown): unknown => {
       if (!ctx.isValid || typeof message !== 'object' || message === null) return undefined;
       const { tabCall, request } = message as { tabCall?: keyof TabCalls; request?: Record<string, unknown> };
-      if (tabCall === 'listClaims') return Promise.resolve(annotator.listClaims());
-      if (tabCall === 'revealClaim' && typeof request?.claimId === 'string') return Promise.resolve({ found: annotator.reveal(request.claimId) });
+      if (tabCall === 'listClaims') return annotator.listClaims();
+      if (tabCall === 'revealClaim' && typeof request?.claimId === 'string') return { found: annotator.reveal(request.claimId) };
       if (tabCall === 'siteEnabledChanged') {
         check.enabled = Boolean(request?.enabled);
         check.restart();
         if (check.enabled) gate?.now();
-        return Promise.resolve({ ok: true });
+        return { ok: true };
       }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener((message: unknown, _sender: unknown, sendResponse: (response: unknown) => void) => {
+      const response = answer(message);
+      if (response !== undefined) sendResponse(response);
       return undefined;
     });
 
