@@ -17,7 +17,7 @@ interface DrawnBadge {
   host: HTMLElement;
   root: ShadowRoot;
   /** The claim's text, underlined through the CSS Custom Highlight API (null where unsupported). */
-  range: Range | null;
+  range: StaticRange | null;
   view: BadgeButton;
 }
 
@@ -61,19 +61,26 @@ class ClaimUnderlines {
     return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
   }
 
-  add(verdict: Verdict, range: Range): void {
-    if (!UNDERLINED.includes(verdict)) return;
+  /** Adds many underlines as one new Highlight per verdict (see Annotator.flushUnderlines). */
+  addAll(items: ReadonlyArray<{ verdict: Verdict; range: AbstractRange }>): void {
+    const added = new Map<Verdict, AbstractRange[]>();
+    for (const { verdict, range } of items) {
+      if (!UNDERLINED.includes(verdict)) continue;
+      const list = added.get(verdict);
+      if (list) list.push(range);
+      else added.set(verdict, [range]);
+    }
+    if (added.size === 0) return;
     this.install();
-    let highlight = this.highlights.get(verdict);
-    if (!highlight) {
-      highlight = new Highlight();
+    for (const [verdict, ranges] of added) {
+      const old = this.highlights.get(verdict);
+      const highlight = new Highlight(...(old ? old.keys() : []), ...ranges);
       this.highlights.set(verdict, highlight);
       CSS.highlights.set(`factcheck-${verdict}`, highlight);
     }
-    highlight.add(range);
   }
 
-  delete(range: Range): void {
+  delete(range: AbstractRange): void {
     for (const h of this.highlights.values()) h.delete(range);
   }
 
@@ -104,6 +111,8 @@ export class Annotator {
   /** Made when the first card opens: most pages never show one. */
   private cardSheet: CSSStyleSheet | null | undefined;
   private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
+  /** Badges drawn since the last flushUnderlines(). */
+  private notUnderlined: DrawnBadge[] = [];
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -124,43 +133,73 @@ export class Annotator {
   }
 
   /**
-   * One badge right after the claim's text. Claims of one segment must be drawn
-   * last first: inserting a badge splits a text node, and only the text after the split moves.
+   * Badges right after each claim's text, in reading order. A badge splits the text node
+   * it follows; `splits` remembers where, so the next claim's offsets (always further
+   * on) are found in the node that now holds the rest of the text.
    */
-  draw(claim: CheckedClaim, segment: DomSegment): void {
-    if (this.badges.has(claim.id)) return;
-    if (segment.text.slice(claim.start, claim.end) !== claim.text) return;
-    const end = locate(segment, claim.end, true);
-    if (!end || !end.node.isConnected) return;
-    const start = locate(segment, claim.start, false);
+  drawSegment(segment: DomSegment, claims: readonly CheckedClaim[]): void {
+    const splits = new Map<Text, { at: number; tail: Text }>();
+    const resolve = (place: { node: Text; offset: number } | null, atEnd: boolean) => {
+      while (place) {
+        const split = splits.get(place.node);
+        // A claim's end may sit exactly at a split (the node's new end); its start then belongs to the tail.
+        if (!split || (atEnd ? place.offset <= split.at : place.offset < split.at)) break;
+        place = { node: split.tail, offset: place.offset - split.at };
+      }
+      return place;
+    };
+    for (const claim of [...claims].sort((a, b) => a.start - b.start)) {
+      if (this.badges.has(claim.id) || segment.text.slice(claim.start, claim.end) !== claim.text) continue;
+      const end = resolve(locate(segment, claim.end, true), true);
+      if (!end || !end.node.isConnected) continue;
+      const start = resolve(locate(segment, claim.start, false), false);
+      const tail = this.drawAfter(claim, start, end);
+      if (tail) splits.set(end.node, { at: end.offset, tail });
+    }
+  }
+
+  /** One badge at `end`; returns the text node split off after it, if the badge split one. */
+  private drawAfter(claim: CheckedClaim, start: { node: Text; offset: number } | null, end: { node: Text; offset: number }): Text | null {
     const host = document.createElement(BADGE_TAG);
     let root: ShadowRoot;
     try {
       root = host.attachShadow({ mode: 'open' });
     } catch {
-      return; // the page defined our element name with its own shadow root
+      return null; // the page defined our element name with its own shadow root
     }
     styleRoot(root, BADGE_CSS, this.badgeSheet);
-    let range: Range | null = null;
-    if (this.underlines && start) {
-      // A live range: inserting the next badge to its left splits the same text node, and only a
-      // live range follows its text into the new node (a StaticRange would point past the old one's end).
-      range = document.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      this.underlines.add(claim.verdict, range);
-    }
+    // A static range: drawing in reading order never splits the text before this claim again, and
+    // live ranges (which follow text into split nodes) are updated by the browser on every DOM change.
+    const range = this.underlines && start ? new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset }) : null;
     const view = new BadgeButton(document, () => this.toggleCard(badge));
     const badge: DrawnBadge = { claim, host, root, range, view };
     this.renderBadge(badge);
     root.append(view.button);
+    let tail: Text | null = null;
     this.quietly(() => {
-      const split = document.createRange();
-      split.setStart(end.node, end.offset);
-      split.collapse(true);
-      split.insertNode(host);
+      // Through the text node, which no page markup can shadow (a <form>'s named fields can shadow its methods).
+      if (end.offset < end.node.data.length) {
+        tail = end.node.splitText(end.offset);
+        tail.before(host);
+      } else {
+        end.node.after(host);
+      }
     });
     this.badges.set(claim.id, badge);
+    this.notUnderlined.push(badge);
+    return tail;
+  }
+
+  /**
+   * Underlines the claims drawn since the last call, all at once. Chromium does work for
+   * every range of a changed highlight on each frame: adding ranges while badges were still
+   * being drawn made a 1 MB page's drawing take ~40% longer (measured), so the page check
+   * calls this once a look at the page is done.
+   */
+  flushUnderlines(): void {
+    const drawn = this.notUnderlined.filter((badge) => this.badges.get(badge.claim.id) === badge);
+    this.notUnderlined = [];
+    this.underlines?.addAll(drawn.flatMap(({ claim, range }) => (range ? [{ verdict: claim.verdict, range }] : [])));
   }
 
   /** Forgets badges whose text the page removed, and the badges of a segment whose text changed. */
@@ -328,14 +367,16 @@ export class Annotator {
 }
 
 /**
- * The text node and offset where a character offset of the segment falls: for the
- * claim's end, the node the offset closes (so the badge sits right after the text);
- * for its start, the node it opens.
+ * The text node and offset where a character offset of the segment falls, as the segment
+ * was read: for the claim's end, the node the offset closes (so the badge sits right after
+ * the text); for its start, the node it opens. Node lengths come from the segment, not the
+ * DOM: a badge drawn earlier may have split the node since (`drawSegment` follows the split).
  */
 function locate(segment: DomSegment, offset: number, atEnd: boolean): { node: Text; offset: number } | null {
   for (let i = segment.nodes.length - 1; i >= 0; i--) {
     const { node, start } = segment.nodes[i]!;
-    const inside = atEnd ? start < offset && offset <= start + node.data.length : start <= offset && offset < start + node.data.length;
+    const end = segment.nodes[i + 1]?.start ?? segment.text.length;
+    const inside = atEnd ? start < offset && offset <= end : start <= offset && offset < end;
     if (inside) return { node, offset: offset - start };
   }
   return null;

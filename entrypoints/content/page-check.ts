@@ -88,6 +88,8 @@ export class PageCheck {
     try {
       if (this.enabled && this.isValid()) await this.check(meter);
     } finally {
+      // Underlines once the whole look is drawn: see Annotator.flushUnderlines.
+      meter.time('draw', () => this.annotator.flushUnderlines());
       this.record(meter);
     }
     return meter.workMs;
@@ -191,12 +193,9 @@ export class PageCheck {
     return result;
   }
 
-  /** Draws in slices; within a segment the last claim first (a badge splits the text node before it). */
+  /** Draws in slices, a segment at a time. */
   private async draw(items: Array<{ segment: DomSegment; claims: CheckedClaim[] }>, meter: WorkMeter): Promise<void> {
-    const jobs: Array<{ claim: CheckedClaim; segment: DomSegment }> = [];
-    for (const { segment, claims } of items) {
-      for (const claim of [...claims].sort((a, b) => b.end - a.end)) jobs.push({ claim, segment });
-    }
+    const jobs = items.filter((item) => item.claims.length > 0);
     if (jobs.length === 0) return;
     const url = this.url;
     const first = () => {
@@ -204,8 +203,8 @@ export class PageCheck {
     };
     await runInSlices(
       jobs,
-      ({ claim, segment }) => {
-        if (this.url === url && this.enabled) this.annotator.draw(claim, segment);
+      ({ segment, claims }) => {
+        if (this.url === url && this.enabled) this.annotator.drawSegment(segment, claims);
       },
       { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => (meter.add('draw', ms), first()) },
     );

@@ -47,8 +47,14 @@ describe('the demo article', () => {
     const { page } = await demoPage();
     await page.waitForTimeout(300);
     const underlined = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) => [...(registry?.get(name) ?? [])].map((r) => r.toString())).sort();
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+      const text = (r: AbstractRange) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      };
+      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) => [...(registry?.get(name) ?? [])].map(text)).sort();
     });
     const claims = await page.evaluate(() =>
       [...document.querySelectorAll('factcheck-badge')]
@@ -59,6 +65,49 @@ describe('the demo article', () => {
     expect(underlined).toEqual(claims.sort());
     expect(underlined).toContain('French President Emmanuel Macron');
     expect(underlined).toContain('British Prime Minister Keir Starmer');
+  });
+
+  test('puts each badge right after its claim and underlines exactly the claim, across markup and several to a text node', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.server.origin}/placement.html`);
+    const before = await page.evaluate(() => document.body.textContent);
+    await page.waitForFunction(() => document.querySelectorAll('factcheck-badge').length >= 6, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(300);
+    const placed = await page.evaluate(() =>
+      [...document.querySelectorAll('factcheck-badge')].map((host) => {
+        const block = host.closest('p')!;
+        const range = document.createRange();
+        range.setStart(block, 0);
+        range.setEndBefore(host);
+        const button = host.shadowRoot!.querySelector('button')!;
+        return { block: block.id, claim: button.getAttribute('data-claim')!, verdict: button.getAttribute('data-verdict'), textBefore: range.toString() };
+      }),
+    );
+    expect(placed.map(({ block, claim }) => `${block}: ${claim}`)).toEqual([
+      'one-node: German Chancellor Friedrich Merz',
+      'one-node: French President Emmanuel Macron',
+      'one-node: British Prime Minister Keir Starmer',
+      'markup: German Chancellor Friedrich Merz',
+      'markup: Italian Prime Minister Giorgia Meloni',
+      'adjacent: Italian Prime Minister Giorgia Meloni',
+      'adjacent: German Chancellor Olaf Scholz',
+    ]);
+    for (const { claim, textBefore } of placed) expect(textBefore.endsWith(claim)).toBe(true);
+    expect(placed.find((p) => p.claim.endsWith('Scholz'))?.verdict).toBe('mismatch');
+
+    const underlined = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
+      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) =>
+        [...(registry.get(name) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      );
+    });
+    expect(underlined.sort()).toEqual(placed.map((p) => p.claim).sort());
+    expect(await page.evaluate(() => document.body.textContent)).toBe(before);
   });
 
   test('leaves university and club titles alone and keeps the page text as it was', async () => {
