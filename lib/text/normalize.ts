@@ -8,8 +8,12 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' };
 const FOLD_RE = /[ßøđłıæœþ]/g;
 
+/** Printable ASCII but the backtick: text that folding only lowercases (most of an English page). */
+const PLAIN_ASCII = /^[\x20-\x5f\x61-\x7e]*$/;
+
 /** Lowercase, without diacritics; apostrophes, dashes and dots unified. */
 export function foldText(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
     .normalize('NFD')
