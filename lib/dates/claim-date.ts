@@ -14,6 +14,20 @@ export interface StatedDate {
 // Bare years ("the 2015 crisis") describe something else and are ignored.
 const YEAR_RE = /\b(?:in|during|around|circa)\s+(?:(?:early|late)\s+|mid-)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)/gi;
 
+/**
+ * Words without which chrono-node (English) finds no date: digits, month and weekday names,
+ * the casual words (today, tonight, last night, this morning…) and time units ("a week ago").
+ * Matched at word starts, so it errs towards running chrono: it only spares the parser (the
+ * costliest step of checking a page) the many sentences that state no date at all.
+ */
+const DATE_WORDS =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|now|today|tonight|tom|tmr|yesterday|overmorrow|morning|afternoon|evening|noon|midnight|midday|mid|night|sec|min|h(?:ou)?rs?\b|day|week|month|year|yr|quarter|qtr|decade|centur|fortnight)/i;
+
+/** True when `text` may state a date chrono-node can read. */
+export function mayStateDate(text: string): boolean {
+  return DATE_WORDS.test(text);
+}
+
 /** A sentence as a character range of its text. Callers that need it several times compute it once and pass it on. */
 export interface Sentence {
   start: number;
@@ -64,7 +78,9 @@ export function findStatedDate(
     const year = m[1]!;
     candidates.push({ date: year, period: parsePeriod(year)!, text: m[0], at: sentence.start + m.index });
   }
-  if (refDate) {
+  // The claim's own words ("Secretary", "Minister", "Marco") would wake the parser for nothing.
+  const around = text.slice(sentence.start, claimStart) + ' '.repeat(claimEnd - claimStart) + text.slice(claimEnd, sentence.end);
+  if (refDate && mayStateDate(around)) {
     for (const r of chrono.parse(body, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
       const c = r.start;
       const precision: DatePrecision | null = c.isCertain('day') || c.isCertain('weekday')
