@@ -172,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
       `article runs (work ms / DOMContentLoaded→last badge ms / badges): ${articleRuns.map((r) => `${round(r.workMs)}/${round(r.timeToBadgesMs)}/${r.badges}`).join(', ')}`,
       `article: content script started ${round(median(articleRuns.map((r) => r.startedAfterDclMs)))} ms after DOMContentLoaded; longest slice ${round(median(articleRuns.map((r) => r.longestSliceMs)))} ms`,
       `big page: ${big.badges} badges, ${round(big.workMs)} ms main-thread work in ${big.slices} slices, longest slice ${round(big.longestSliceMs)} ms, longest long task overlapping our work ${round(big.longestTaskMs)} ms, ${big.messages} messages; page's own long tasks before we started: ${big.pageLongTasks}`,
-      `big page: first badge ${round(big.firstBadgeMs)} ms after DOMContentLoaded`,
+      `big page: first badge ${round(big.firstBadgeMs)} ms after DOMContentLoaded; longest animation frame meanwhile ${round(big.longestFrameMs)} ms (rendering included: the page's relayout after each batch of badges, which a long task does not count)`,
     );
   }
   if (store) {
