@@ -51,7 +51,7 @@ const TARGETS: Record<keyof Figures, { op: '<=' | '>='; value: number } | null> 
 };
 
 /** Typical-article loads, each with the service worker stopped first; the median is reported. */
-const ARTICLE_RUNS = 5;
+const ARTICLE_RUNS = 9;
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
