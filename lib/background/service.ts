@@ -75,15 +75,9 @@ export class FactCheckService {
   }
 
   async referenceInfo(): Promise<ReferenceInfo> {
-    const index = await this.referenceIndex();
-    return {
-      version: index.data.version,
-      asOf: index.data.asOf,
-      offices: index.data.offices.length,
-      people: index.data.people.length,
-      terms: index.data.terms.length,
-    };
+    return infoOf(await this.referenceIndex());
   }
+
 
   async siteEnabled(url: string): Promise<boolean> {
     let host: string;
@@ -98,12 +92,15 @@ export class FactCheckService {
   handlers(): Handlers {
     return {
       checkPage: async ({ url, segments, pageDate }) => {
-        const enabled = await this.siteEnabled(url);
-        const reference = await this.referenceInfo();
+        // Side by side: after the worker has slept, each of these waits on the database.
+        const [enabled, index, flags] = await Promise.all([
+          this.siteEnabled(url),
+          this.referenceIndex(),
+          this.db.flags.where('url').equals(pageKey(url)).toArray(),
+        ]);
+        const reference = infoOf(index);
         if (!enabled) return { claims: [], flags: [], reference, enabled };
-        const index = await this.referenceIndex();
         const claims = analyzePage(index, { segments, pageDate }, this.namesSeenOn(url));
-        const flags = await this.db.flags.where('url').equals(pageKey(url)).toArray();
         return { claims, flags, reference, enabled };
       },
       flagClaim: async (request) => {
@@ -127,4 +124,9 @@ export class FactCheckService {
       },
     };
   }
+}
+
+function infoOf(index: ReferenceIndex): ReferenceInfo {
+  const { data } = index;
+  return { version: data.version, asOf: data.asOf, offices: data.offices.length, people: data.people.length, terms: data.terms.length };
 }
