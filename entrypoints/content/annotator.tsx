@@ -151,7 +151,8 @@ export class Annotator {
     for (const claim of [...claims].sort((a, b) => a.start - b.start)) {
       if (this.badges.has(claim.id) || segment.text.slice(claim.start, claim.end) !== claim.text) continue;
       const end = resolve(locate(segment, claim.end, true), true);
-      if (!end || !end.node.isConnected) continue;
+      // The page may have changed the text since it was read: draw only where the claim still ends.
+      if (!end || !end.node.isConnected || !claim.text.endsWith(end.node.data.slice(Math.max(0, end.offset - claim.text.length), end.offset))) continue;
       const start = resolve(locate(segment, claim.start, false), false);
       const tail = this.drawAfter(claim, start, end);
       if (tail) splits.set(end.node, { at: end.offset, tail });
