@@ -4,7 +4,7 @@
  * main-thread work and when the last badge was drawn), the navigation timing, and
  * a long-task observer installed before the page's first script.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface PageRun {
   badges: number;
@@ -40,60 +40,73 @@ interface Stats {
   lastDrawnAt: number;
 }
 
+/** A new tab: a renderer process that has not run the content script before. */
 export async function measurePage(context: BrowserContext, url: string, expected: number, timeoutMs = 30_000): Promise<PageRun> {
-  const page = await context.newPage();
+  const page = await openMeasuredTab(context);
   try {
-    await page.addInitScript(() => {
-      // No named functions in here: the page has no bundler helpers to name them with.
-      const g = globalThis as unknown as { benchLongTasks: Array<[number, number]>; benchLongFrames: Array<[number, number]> };
-      g.benchLongTasks = [];
-      g.benchLongFrames = [];
-      for (const [type, into] of [['longtask', g.benchLongTasks], ['long-animation-frame', g.benchLongFrames]] as const) {
-        try {
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) into.push([e.startTime, e.duration]);
-          }).observe({ type, buffered: true });
-        } catch {
-          // not supported here: the figure stays 0 and the slices tell
-        }
-      }
-    });
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const deadline = Date.now() + timeoutMs;
-    let stats: Stats | null = null;
-    // Wait for the content script to report every claim drawn, then for its figures to settle.
-    for (let last = ''; Date.now() < deadline; ) {
-      await page.waitForTimeout(200);
-      stats = await page.evaluate(() => (performance.getEntriesByName('factcheck').at(-1) as PerformanceMark | undefined)?.detail ?? null);
-      const key = JSON.stringify(stats);
-      if (stats && stats.badges >= expected && key === last) break;
-      last = key;
-    }
-    if (!stats) throw new Error(`the content script reported nothing on ${url}`);
-    // The frame that lays out the last badges comes just after the last one is drawn.
-    await page.waitForTimeout(300);
-    const { dcl, tasks, frames } = await page.evaluate(() => ({
-      dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
-      tasks: (globalThis as unknown as { benchLongTasks: Array<[number, number]> }).benchLongTasks,
-      frames: (globalThis as unknown as { benchLongFrames: Array<[number, number]> }).benchLongFrames,
-    }));
-    const during = ([start, duration]: [number, number]) => start + duration > stats.startedAt && start < stats.lastDrawnAt + 100;
-    const ours = tasks.filter(([start, duration]) => start + duration > stats.startedAt && start < stats.lastDrawnAt);
-    const before = tasks.filter(([start]) => start < stats.startedAt);
-    return {
-      badges: stats.badges,
-      workMs: stats.workMs,
-      slices: stats.slices,
-      longestSliceMs: stats.longestSliceMs,
-      messages: stats.messages,
-      timeToBadgesMs: stats.lastDrawnAt - dcl,
-      firstBadgeMs: stats.firstDrawnAt - dcl,
-      startedAfterDclMs: stats.startedAt - dcl,
-      longestTaskMs: Math.max(0, ...ours.map(([, d]) => d)),
-      longestFrameMs: Math.max(0, ...frames.filter(during).map(([, d]) => d)),
-      pageLongTasks: before.length === 0 ? 'none' : before.map(([, d]) => `${Math.round(d)} ms`).join(', '),
-    };
+    return await measureLoad(page, url, expected, timeoutMs);
   } finally {
     await page.close();
   }
 }
+
+/** A tab whose every page load is observed for long tasks and long animation frames. */
+export async function openMeasuredTab(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    // No named functions in here: the page has no bundler helpers to name them with.
+    const g = globalThis as unknown as { benchLongTasks: Array<[number, number]>; benchLongFrames: Array<[number, number]> };
+    g.benchLongTasks = [];
+    g.benchLongFrames = [];
+    for (const [type, into] of [['longtask', g.benchLongTasks], ['long-animation-frame', g.benchLongFrames]] as const) {
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) into.push([e.startTime, e.duration]);
+        }).observe({ type, buffered: true });
+      } catch {
+        // not supported here: the figure stays 0 and the slices tell
+      }
+    }
+  });
+  return page;
+}
+
+/** Loads `url` in `page` and reads what the content script cost there. */
+export async function measureLoad(page: Page, url: string, expected: number, timeoutMs = 30_000): Promise<PageRun> {
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const deadline = Date.now() + timeoutMs;
+  let stats: Stats | null = null;
+  // Wait for the content script to report every claim drawn, then for its figures to settle.
+  for (let last = ''; Date.now() < deadline; ) {
+    await page.waitForTimeout(200);
+    stats = await page.evaluate(() => (performance.getEntriesByName('factcheck').at(-1) as PerformanceMark | undefined)?.detail ?? null);
+    const key = JSON.stringify(stats);
+    if (stats && stats.badges >= expected && key === last) break;
+    last = key;
+  }
+  if (!stats) throw new Error(`the content script reported nothing on ${url}`);
+  // The frame that lays out the last badges comes just after the last one is drawn.
+  await page.waitForTimeout(300);
+  const { dcl, tasks, frames } = await page.evaluate(() => ({
+    dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    tasks: (globalThis as unknown as { benchLongTasks: Array<[number, number]> }).benchLongTasks,
+    frames: (globalThis as unknown as { benchLongFrames: Array<[number, number]> }).benchLongFrames,
+  }));
+  const during = ([start, duration]: [number, number]) => start + duration > stats.startedAt && start < stats.lastDrawnAt + 100;
+  const ours = tasks.filter(([start, duration]) => start + duration > stats.startedAt && start < stats.lastDrawnAt);
+  const before = tasks.filter(([start]) => start < stats.startedAt);
+  return {
+    badges: stats.badges,
+    workMs: stats.workMs,
+    slices: stats.slices,
+    longestSliceMs: stats.longestSliceMs,
+    messages: stats.messages,
+    timeToBadgesMs: stats.lastDrawnAt - dcl,
+    firstBadgeMs: stats.firstDrawnAt - dcl,
+    startedAfterDclMs: stats.startedAt - dcl,
+    longestTaskMs: Math.max(0, ...ours.map(([, d]) => d)),
+    longestFrameMs: Math.max(0, ...frames.filter(during).map(([, d]) => d)),
+    pageLongTasks: before.length === 0 ? 'none' : before.map(([, d]) => `${Math.round(d)} ms`).join(', '),
+  };
+}
+
