@@ -43,7 +43,7 @@ export interface CheckStats {
   /** performance.now() when the first and the last badge were drawn. */
   firstDrawnAt: number;
   lastDrawnAt: number;
-  /** Main-thread milliseconds by step: find, read, date, plan, send, receive, draw. */
+  /** Main-thread milliseconds by step: setup, find, read, date, plan, send, receive, draw. */
   phaseMs: Record<string, number>;
 }
 
