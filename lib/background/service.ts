@@ -24,23 +24,30 @@ export class FactCheckService {
 
   /** Loads the shipped data when the store has none or an older shipped version. Never touches flags. */
   async ensureReference(): Promise<void> {
-    if (await this.loadShippedIfNeeded()) this.index = null;
+    if ((await this.syncShipped()).replaced) this.index = null;
   }
 
-  /** True if it replaced the reference rows. */
-  private async loadShippedIfNeeded(): Promise<boolean> {
+  /**
+   * Loads the shipped data when the store has none or an older shipped version, and says
+   * whether it replaced the reference rows and whether the store now holds the shipped set.
+   */
+  private async syncShipped(): Promise<{ replaced: boolean; holdsShipped: boolean }> {
     const meta = await this.db.meta.get('reference');
-    if (meta && !(meta.source === 'shipped' && meta.version !== this.shipped.version)) return false;
+    if (meta && !(meta.source === 'shipped' && meta.version !== this.shipped.version)) {
+      return { replaced: false, holdsShipped: meta.source === 'shipped' };
+    }
     await this.db.replaceReference(this.shipped, 'shipped');
-    return true;
+    return { replaced: true, holdsShipped: true };
   }
 
   /** The verifier's index over what is in the store, built once per data version. */
   async referenceIndex(): Promise<ReferenceIndex> {
     this.index ??= (async () => {
       // Not ensureReference(): it would drop the very index being built here, so nothing would stay cached.
-      await this.loadShippedIfNeeded();
-      const data = await this.db.readDataset();
+      const { holdsShipped } = await this.syncShipped();
+      // The shipped set is in memory already (it is part of the worker's code): reading the same rows back
+      // from IndexedDB would only slow the first check after the worker wakes.
+      const data = holdsShipped ? this.shipped : await this.db.readDataset();
       if (!data) throw new Error('The reference data could not be loaded.');
       return new ReferenceIndex(data);
     })();

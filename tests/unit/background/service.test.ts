@@ -24,4 +24,14 @@ describe('the background service', () => {
     const other = await handlers.checkPage({ url: 'https://news.example/other', pageDate, segments: [{ index: 0, text: 'President Bush spoke.', kind: 'paragraph' }] }, {});
     expect(other.claims.map((c) => c.person?.id)).toEqual(['george-w-bush']);
   });
+
+  test('answers from the shipped set while the store holds it, and from the store once the reader replaced it', async () => {
+    const db = new FactCheckDB(`svc-${Math.random()}`);
+    const service = new FactCheckService(db, miniDataset);
+    expect((await service.referenceInfo()).version).toBe(miniDataset.version);
+    const imported = { ...miniDataset, version: 'imported-by-the-reader', terms: miniDataset.terms.slice(1) };
+    await db.replaceReference(imported, 'import');
+    service.referenceChanged();
+    expect(await service.referenceInfo()).toMatchObject({ version: 'imported-by-the-reader', terms: miniDataset.terms.length - 1 });
+  });
 });
