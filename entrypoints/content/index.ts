@@ -61,7 +61,6 @@ export default defineContentScript({
     };
     const annotator = new Annotator(ctx, send, quietly);
     const check = new PageCheck(annotator, send, now, yieldToHost, () => ctx.isValid, startedAt);
-    check.count('setup', now() - startedAt);
     gate = new RecheckGate({
       quietMs: QUIET_MS,
       maxWaitMs: MAX_WAIT_MS,
@@ -113,6 +112,7 @@ export default defineContentScript({
       return undefined;
     });
 
+    check.count('setup', now() - startedAt);
     gate.now();
   },
 });
