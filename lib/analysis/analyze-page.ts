@@ -191,17 +191,26 @@ function explain(j: Judgement, person: string, office: string, holders: TermFact
   const others = holders.filter((h) => h.personName !== person);
   const who = others.length > 0 ? others.map((h) => `${h.personName} was, ${span(h)}`).join('; ') : '';
   const ownTerms = own.length > 0 ? ` ${person} held it ${own.map(span).join(', ')}.` : ` ${person} never held it, as far as the data goes.`;
-  switch (j.verdict) {
-    case 'consistent':
-      if (j.reason === 'left office before') return `${person} had left the office of ${office} by ${when}.${ownTerms}`;
-      if (j.reason === 'took office soon after') return `${person} took office as ${office} soon after ${when}.${ownTerms}`;
-      if (j.reason === 'held it before') return `${person} held the office of ${office} before ${when}.${ownTerms}`;
-      return `${person} was ${office} ${on}.`;
-    case 'mismatch':
-      if (j.reason === 'still in office') return `${person} was still ${office} ${on}, not a former holder.`;
-      if (j.reason === 'did not take office soon after') return `${person} did not take office as ${office} after ${when}.${ownTerms}`;
+  if (j.verdict === 'unknown') return j.why;
+  if (j.verdict === 'consistent') {
+    switch (j.grounds) {
+      case 'left office before':
+        return `${person} had left the office of ${office} by ${when}.${ownTerms}`;
+      case 'took office soon after':
+        return `${person} took office as ${office} soon after ${when}.${ownTerms}`;
+      case 'held it before':
+        return `${person} held the office of ${office} before ${when}.${ownTerms}`;
+      case 'held it':
+      case 'held it when the article was published':
+        return `${person} was ${office} ${on}.`;
+    }
+  }
+  switch (j.grounds) {
+    case 'still in office':
+      return `${person} was still ${office} ${on}, not a former holder.`;
+    case 'did not take office soon after':
+      return `${person} did not take office as ${office} after ${when}.${ownTerms}`;
+    case 'did not hold it':
       return `${person} was not ${office} ${on}${who ? `; ${who}` : ''}.${ownTerms}`;
-    default:
-      return j.reason;
   }
 }

@@ -1,7 +1,6 @@
 import { formatDay, formatPeriod, type Period } from '../dates/day';
 import type { Qualifier } from '../claims/types';
 import { certainlyOverlaps, possiblyOverlaps, type DatedTerm, type ReferenceIndex } from '../reference/reference-index';
-import type { Verdict } from './types';
 
 /** How long before taking office someone is plausibly "-elect". */
 const ELECT_WINDOW_DAYS = 183;
@@ -42,14 +41,25 @@ export interface JudgeInput {
   mentionedYears: Period[];
 }
 
-export interface Judgement {
-  verdict: Verdict;
+interface Dated {
   /** The period the verdict speaks about (null when no date). */
   period: Period | null;
   /** Which date was used. */
   used: 'stated' | 'page' | null;
-  reason: string;
 }
+
+/** Why a claim checks out; `explain` in lib/analysis words it with the names and dates. */
+export type ConsistentGrounds = 'held it' | 'held it before' | 'held it when the article was published' | 'left office before' | 'took office soon after';
+/** Why a claim does not. */
+export type MismatchGrounds = 'did not hold it' | 'still in office' | 'did not take office soon after';
+
+export type Judgement =
+  | (Dated & { verdict: 'consistent'; grounds: ConsistentGrounds })
+  | (Dated & { verdict: 'mismatch'; grounds: MismatchGrounds })
+  /** `why` is a sentence for the reader: what keeps the data from deciding. */
+  | (Dated & { verdict: 'unknown'; why: string });
+
+const unknown = ({ period, used }: Dated, why: string): Judgement => ({ verdict: 'unknown', period, used, why });
 
 /**
  * The verdict rules. Each rule errs towards unknown: a red badge needs the data to
@@ -62,15 +72,15 @@ export function judge(index: ReferenceIndex, input: JudgeInput): Judgement {
   const p = judgement.period;
   const near = terms.flatMap((t) => [t.startPeriod, ...(t.endPeriod ? [t.endPeriod] : [])]).find((b) => b.first - GRACE_DAYS <= p.last && p.first <= b.last + GRACE_DAYS);
   if (near) {
-    return { ...judgement, verdict: 'unknown', reason: `This person's term in the office began or ended on ${formatPeriod(near)}, within ${GRACE_DAYS} days of the date; news often keeps or anticipates a title that long, so this is not marked as an error.` };
+    return unknown(judgement, `This person's term in the office began or ended on ${formatPeriod(near)}, within ${GRACE_DAYS} days of the date; news often keeps or anticipates a title that long, so this is not marked as an error.`);
   }
   const lastEnd = Math.max(...terms.map((t) => (t.endPeriod ? t.endPeriod.last : Infinity)));
-  if (terms.length > 0 && judgement.reason === 'did not hold it' && p.first - lastEnd > HISTORICAL_YEARS * 365.25) {
-    return { ...judgement, verdict: 'unknown', reason: `This person left the office more than ${HISTORICAL_YEARS} years before the date; a title that long after is usually historical, so this is not marked as an error.` };
+  if (terms.length > 0 && judgement.grounds === 'did not hold it' && p.first - lastEnd > HISTORICAL_YEARS * 365.25) {
+    return unknown(judgement, `This person left the office more than ${HISTORICAL_YEARS} years before the date; a title that long after is usually historical, so this is not marked as an error.`);
   }
   const year = input.mentionedYears.find((y) => holding(terms, y) !== 'no');
-  if (year && judgement.reason === 'did not hold it') {
-    return { ...judgement, verdict: 'unknown', reason: `The sentence also mentions ${formatPeriod(year)}, when the person did hold the office; the title may be from then.` };
+  if (year && judgement.grounds === 'did not hold it') {
+    return unknown(judgement, `The sentence also mentions ${formatPeriod(year)}, when the person did hold the office; the title may be from then.`);
   }
   return judgement;
 }
@@ -80,10 +90,10 @@ function judgeStrictly(index: ReferenceIndex, input: JudgeInput): Judgement {
   const terms = index.termsOfPerson(personId, officeId);
   const date = stated ?? page;
   const used = stated ? 'stated' : page ? 'page' : null;
-  if (!date) return { verdict: 'unknown', period: null, used: null, reason: 'The page gives no date, so the claim cannot be placed in time.' };
+  if (!date) return unknown({ period: null, used: null }, 'The page gives no date, so the claim cannot be placed in time.');
 
   const limit = dataLimit(index, personId, officeId, date);
-  if (limit) return { verdict: 'unknown', period: date, used, reason: limit };
+  if (limit) return unknown({ period: date, used }, limit);
 
   const heldOn = (p: Period) => holding(terms, p);
   const everBefore = (p: Period) => terms.some((t) => t.startPeriod.last <= p.last);
@@ -91,43 +101,43 @@ function judgeStrictly(index: ReferenceIndex, input: JudgeInput): Judgement {
   if (qualifier === 'former') {
     const endedBefore = terms.some((t) => t.endPeriod !== null && t.endPeriod.last < date.first);
     if (heldOn(date) === 'yes' && (!page || heldOn(page) === 'yes')) {
-      return { verdict: 'mismatch', period: date, used, reason: 'still in office' };
+      return { verdict: 'mismatch', period: date, used, grounds: 'still in office' };
     }
-    if (endedBefore && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, reason: 'left office before' };
-    return { verdict: 'unknown', period: date, used, reason: 'The data does not show when this person left the office.' };
+    if (endedBefore && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, grounds: 'left office before' };
+    return unknown({ period: date, used }, 'The data does not show when this person left the office.');
   }
 
   if (qualifier === 'elect') {
     const soon = terms.some((t) => t.startPeriod.first > date.last && t.startPeriod.last - date.last <= ELECT_WINDOW_DAYS);
-    if (soon && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, reason: 'took office soon after' };
+    if (soon && heldOn(date) === 'no') return { verdict: 'consistent', period: date, used, grounds: 'took office soon after' };
     const asOf = index.lastKnown(officeId).asOf.last;
     if (heldOn(date) === 'no' && !soon && date.last + ELECT_WINDOW_DAYS <= asOf && !terms.some((t) => possiblyOverlaps(t, { first: date.first, last: date.last + ELECT_WINDOW_DAYS }))) {
-      return { verdict: 'mismatch', period: date, used, reason: 'did not take office soon after' };
+      return { verdict: 'mismatch', period: date, used, grounds: 'did not take office soon after' };
     }
-    return { verdict: 'unknown', period: date, used, reason: 'The data cannot tell whether this person was about to take office.' };
+    return unknown({ period: date, used }, 'The data cannot tell whether this person was about to take office.');
   }
 
   // "then-Chancellor Merkel" or "X was prime minister" with no date stated: some time before the page's date.
   if (!stated && page && (qualifier === 'then' || input.pastTense)) {
-    if (everBefore(page)) return { verdict: 'consistent', period: page, used: 'page', reason: 'held it before' };
-    return { verdict: 'unknown', period: page, used: 'page', reason: 'The sentence gives no date for this past title.' };
+    if (everBefore(page)) return { verdict: 'consistent', period: page, used: 'page', grounds: 'held it before' };
+    return unknown({ period: page, used: 'page' }, 'The sentence gives no date for this past title.');
   }
 
   // "Pope Francis's funeral", "Queen Elizabeth II's reign": the title is part of the name once held.
   if (input.regnal && qualifier === null && everBefore(date)) {
-    return { verdict: 'consistent', period: date, used, reason: heldOn(date) === 'yes' ? 'held it' : 'held it before' };
+    return { verdict: 'consistent', period: date, used, grounds: heldOn(date) === 'yes' ? 'held it' : 'held it before' };
   }
 
   const onDate = heldOn(date);
-  if (onDate === 'yes') return { verdict: 'consistent', period: date, used, reason: 'held it' };
+  if (onDate === 'yes') return { verdict: 'consistent', period: date, used, grounds: 'held it' };
   // A title without "then-" may be the one the person holds when the article was written.
   if (stated && page && qualifier !== 'then' && heldOn(page) !== 'no') {
     return heldOn(page) === 'yes'
-      ? { verdict: 'consistent', period: page, used: 'page', reason: 'held it when the article was published' }
-      : { verdict: 'unknown', period: page, used: 'page', reason: 'The term dates are not precise enough to decide.' };
+      ? { verdict: 'consistent', period: page, used: 'page', grounds: 'held it when the article was published' }
+      : unknown({ period: page, used: 'page' }, 'The term dates are not precise enough to decide.');
   }
-  if (onDate === 'maybe') return { verdict: 'unknown', period: date, used, reason: 'The term dates are not precise enough to decide.' };
-  return { verdict: 'mismatch', period: date, used, reason: 'did not hold it' };
+  if (onDate === 'maybe') return unknown({ period: date, used }, 'The term dates are not precise enough to decide.');
+  return { verdict: 'mismatch', period: date, used, grounds: 'did not hold it' };
 }
 
 /** Why the data cannot judge this date, or null when it can. */
