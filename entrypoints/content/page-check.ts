@@ -1,12 +1,12 @@
 import { callBackground, type SendMessage } from '../../lib/messaging/client';
 import type { Response } from '../../lib/messaging/protocol';
 import { findPageDate } from '../../lib/page';
-import { findArticleRoot } from '../../lib/page/article-root';
-import { readArticleAt } from '../../lib/page/read-article';
+import { findArticleRootInSteps } from '../../lib/page/article-root';
+import { readArticleAtInSteps } from '../../lib/page/read-article';
 import { pageKey } from '../../lib/page/page-key';
 import type { DomSegment, Segment } from '../../lib/page/types';
 import { SegmentLedger, type ReadBlock } from '../../lib/scheduling/segment-ledger';
-import { runInSlices, WorkMeter, type YieldToHost } from '../../lib/scheduling/slices';
+import { runInSlices, runStepsInSlices, WorkMeter, type Steps, type YieldToHost } from '../../lib/scheduling/slices';
 import type { CheckedClaim } from '../../lib/verify/types';
 import type { Annotator } from './annotator';
 
@@ -105,9 +105,9 @@ export class PageCheck {
   private async check(meter: WorkMeter): Promise<void> {
     this.stats.checks++;
     const url = pageKey(location.href);
-    // readPage's three passes, each in its own task: on a very long page each is a long step.
-    const found = await this.step(meter, 'find', () => findArticleRoot(document, visible), null);
-    const segments = found ? await this.step(meter, 'read', () => readArticleAt(found, { isVisible: visible }), []) : [];
+    // readPage's three passes; the two that walk the whole page do it in slices.
+    const found = await this.sliced(meter, 'find', () => findArticleRootInSteps(document, visible), null);
+    const segments = found ? await this.sliced(meter, 'read', () => readArticleAtInSteps(found, { isVisible: visible }), []) : [];
     const pageDate = await this.step(meter, 'date', () => findPageDate(document, location.href, { article: found, segments }), null);
     const { blocks, toDraw, toSend } = meter.time('plan', () => {
       if (url !== this.url) {
@@ -186,6 +186,22 @@ export class PageCheck {
     };
     const workers = Array.from({ length: Math.min(IN_FLIGHT, Math.max(1, batches.length)) }, worker);
     await Promise.all(workers);
+  }
+
+  /**
+   * Stepwise work in slices, then a yield; an odd page gives empty results rather than an error.
+   * Should the page change between slices, the walk reads what is there then, and the change
+   * brings another look.
+   */
+  private async sliced<T>(meter: WorkMeter, phase: string, steps: () => Steps<T>, fallback: T): Promise<T> {
+    let result = fallback;
+    try {
+      result = await runStepsInSlices(steps(), { now: this.now, yieldToHost: this.yieldToHost, budgetMs: SLICE_MS, onSlice: (ms) => meter.add(phase, ms) });
+    } catch {
+      // As readPage does: a page we cannot make sense of has no article text.
+    }
+    await this.yieldToHost();
+    return result;
   }
 
   /** One synchronous step, then a yield; an odd page gives empty results rather than an error. */

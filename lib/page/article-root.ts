@@ -2,8 +2,9 @@
  * Finding the story on a page: the element that holds the article body, and the
  * headline (which often sits in a header just outside that element).
  */
+import { finish, type Steps } from '../scheduling/slices.ts';
 import { attrOf, bodyOf, hasAttrsOf, headOf, inDesignMode, parentElementOf, queryAll, queryOne, textContentOf } from './safe-dom.ts';
-import { boilerplateKind, classTokens, isFurniture, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
+import { boilerplateKind, classTokens, isFurniture, isHardExcluded, isHidden, isWithin, localName, walkInSteps } from './dom-rules.ts';
 
 export interface ArticleRoot {
   /** The element whose text is the article body. */
@@ -42,6 +43,14 @@ export function findArticleRoot(
   doc: Document,
   isVisible?: (el: Element) => boolean,
 ): ArticleRoot | null {
+  return finish(findArticleRootInSteps(doc, isVisible));
+}
+
+/** {@link findArticleRoot} as stepwise work, for reading a huge page in slices. */
+export function* findArticleRootInSteps(
+  doc: Document,
+  isVisible?: (el: Element) => boolean,
+): Steps<ArticleRoot | null> {
   // A document in design mode is one big editor: all of it is the reader's own words.
   if (inDesignMode(doc)) return null;
   const start = bodyOf(doc);
@@ -49,7 +58,7 @@ export function findArticleRoot(
 
   const candidates = queryAll(start, CANDIDATE_SELECTOR);
   const sheltered = ancestorsOf(candidates, start);
-  const counts = countText(start, sheltered, isVisible);
+  const counts = yield* countText(start, sheltered, isVisible);
 
   const root = chooseCandidate(candidates, counts.textLength, counts.total) ?? counts.densest ?? start;
   return { root, headline: findHeadline(doc, root, counts.headings), textLength: counts.textLength };
@@ -72,11 +81,11 @@ interface TextCounts {
   headings: Element[];
 }
 
-function countText(
+function* countText(
   start: Element,
   sheltered: Set<Element>,
   isVisible?: (el: Element) => boolean,
-): TextCounts {
+): Steps<TextCounts> {
   // Parallel stacks over the open elements: text counted under each so far, and
   // whether it is a boilerplate box.
   const sums: number[] = [0];
@@ -88,7 +97,7 @@ function countText(
   const density = new Map<Element, number>();
   const headings: Element[] = [];
 
-  walk(start, {
+  yield* walkInSteps(start, {
     enter(el) {
       const tag = localName(el);
       const block = BLOCK_TAGS.has(tag);

@@ -4,6 +4,7 @@
  * both agree on which parts of a page are boilerplate.
  */
 
+import { finish, type Steps } from '../scheduling/slices.ts';
 import { attrOf, firstChildOf, hasAttrOf, hasAttrsOf, nextSiblingOf, nodeTypeOf, parentElementOf, parentNodeOf, tagOf } from './safe-dom.ts';
 
 /** Tags whose content is never readable article text. */
@@ -136,14 +137,24 @@ export interface WalkHandlers {
   text?(node: Text): void;
 }
 
+/** Nodes visited between two pauses of a stepwise walk: well under a millisecond of work. */
+const NODES_PER_STEP = 256;
+
 /**
  * Depth-first walk of `root`'s descendants using sibling/parent links instead of
  * recursion, so 10,000-deep markup cannot overflow the call stack.
  */
 export function walk(root: Node, h: WalkHandlers): void {
+  finish(walkInSteps(root, h));
+}
+
+/** {@link walk} as stepwise work: pauses every few hundred nodes, so a huge page can be read in slices. */
+export function* walkInSteps(root: Node, h: WalkHandlers): Steps<void> {
   // DOM links are read through safe-dom: a form's named fields cannot send the walk in circles.
   let node: Node | null = firstChildOf(root);
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     let descend = false;
     const type = nodeTypeOf(node);
     if (type === 1) {

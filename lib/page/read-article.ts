@@ -3,7 +3,8 @@
  * nodes it came from so badges can later be placed next to a claim.
  */
 import { type ArticleRoot, BLOCK_TAGS, findArticleRoot } from './article-root.ts';
-import { boilerplateKind, isHardExcluded, isHidden, isWithin, localName, walk } from './dom-rules.ts';
+import { boilerplateKind, isHardExcluded, isHidden, isWithin, localName, walkInSteps } from './dom-rules.ts';
+import { finish, type Steps } from '../scheduling/slices.ts';
 import { findEntryDates } from './live-entries.ts';
 import { parentElementOf } from './safe-dom.ts';
 import type { BlockKind, DomSegment, PageDate } from './types.ts';
@@ -37,14 +38,19 @@ function read(doc: Document, options: ReadArticleOptions): DomSegment[] {
 
 /** {@link readArticle} for an article root already found (shared with the page-date search). */
 export function readArticleAt(found: ArticleRoot, options: ReadArticleOptions = {}): DomSegment[] {
+  return finish(readArticleAtInSteps(found, options));
+}
+
+/** {@link readArticleAt} as stepwise work, for reading a huge page in slices. */
+export function* readArticleAtInSteps(found: ArticleRoot, options: ReadArticleOptions = {}): Steps<DomSegment[]> {
   const { root, headline, textLength } = found;
 
   const reader = new BlockReader(headline, textLength.get(root) ?? 0, textLength, options.isVisible);
   const segments: DomSegment[] = [];
   if (headline && !isWithin(headline, root) && !isWithin(root, headline)) {
-    reader.read(headline, findEntryDates(headline), segments);
+    yield* reader.read(headline, findEntryDates(headline), segments);
   }
-  reader.read(root, findEntryDates(root), segments);
+  yield* reader.read(root, findEntryDates(root), segments);
 
   const kept = segments.filter((s) => s.text.trim().length > 0);
   kept.forEach((s, i) => (s.index = i));
@@ -79,13 +85,13 @@ class BlockReader {
    * belongs to its innermost block; a block's text before and after a nested
    * block are separate segments, so no text is read twice or joined across blocks.
    */
-  read(top: Element, entryDates: Map<Element, PageDate>, out: DomSegment[]): void {
+  *read(top: Element, entryDates: Map<Element, PageDate>, out: DomSegment[]): Steps<void> {
     const frames: BlockFrame[] = [{ el: top, kind: this.kindOf(top, null), run: null }];
     const entries: Array<{ el: Element; date: PageDate }> = [];
     const topEntry = entryDates.get(top);
     if (topEntry) entries.push({ el: top, date: topEntry });
 
-    walk(top, {
+    yield* walkInSteps(top, {
       enter: (el) => {
         const tag = localName(el);
         if (this.skip(el, tag)) return false;

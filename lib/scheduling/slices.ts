@@ -63,6 +63,32 @@ export async function runInSlices<T>(items: Iterable<T>, work: (item: T) => void
 }
 
 /**
+ * A long synchronous job written as a generator that yields now and then (every few
+ * hundred DOM nodes): `finish` runs it to the end at once, `runStepsInSlices` a slice at a time.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs stepwise work to the end in one go (Node, tests, small jobs). */
+export function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Runs stepwise work in slices of about `budgetMs`, yielding to the host between them. */
+export async function runStepsInSlices<T>(steps: Steps<T>, options: Omit<SliceOptions, 'signal'>): Promise<T> {
+  for (;;) {
+    const start = options.now();
+    let next = steps.next();
+    while (!next.done && options.now() - start < options.budgetMs) next = steps.next();
+    options.onSlice?.(options.now() - start);
+    if (next.done) return next.value;
+    await options.yieldToHost();
+  }
+}
+
+/**
  * Adds up the main-thread time of a job that runs in several pieces (synchronous
  * steps and sliced loops), so the extension can report what it cost the page.
  */

@@ -1,6 +1,8 @@
 import { DOMParser } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { readArticle } from '../../../lib/page/read-article.ts';
+import { findArticleRootInSteps } from '../../../lib/page/article-root.ts';
+import { readArticle, readArticleAtInSteps } from '../../../lib/page/read-article.ts';
+import type { Steps } from '../../../lib/scheduling/slices.ts';
 import type { DomSegment } from '../../../lib/page/types.ts';
 import { joined, page, parse, SITE_FOOTER, SITE_HEADER, STORY_PARAGRAPHS } from './fixtures.ts';
 
@@ -311,6 +313,19 @@ describe('readArticle: odd documents', () => {
 });
 
 describe('readArticle: cost', () => {
+  test('read stepwise, a long page pauses every few hundred nodes and gives the same segments', () => {
+    let body = '';
+    for (let i = 0; i < 600; i++) body += `<p>Paragraph ${i}: Finance Minister <a href="/p">Ada Lindqvist</a> spoke.</p>`;
+    const doc = page(`<h1>Long read</h1><article>${body}</article>`);
+    let pauses = 0;
+    const found = drive(findArticleRootInSteps(doc), () => pauses++);
+    const segments = drive(readArticleAtInSteps(found!), () => pauses++);
+    // 600 paragraphs of five nodes each, walked twice: about 6,000 nodes, a pause every 256.
+    expect(pauses).toBeGreaterThanOrEqual(20);
+    expect(segments.map((s) => s.text)).toEqual(readArticle(doc).map((s) => s.text));
+  });
+
+
   test('a 1 MB article reads in one linear pass', () => {
     const para = (i: number) =>
       `<p>Paragraph ${i}: Finance Minister <a href="/p">Ada Lindqvist</a> said on <em>Tuesday</em> that the <span>budget</span> would pass, while the opposition disagreed.</p>`;
@@ -326,3 +341,12 @@ describe('readArticle: cost', () => {
     expect(elapsed).toBeLessThan(1500);
   });
 });
+
+/** Runs stepwise work to the end, counting its pauses. */
+function drive<T>(steps: Steps<T>, onPause: () => void): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    onPause();
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runInSlices, WorkMeter } from '../../../lib/scheduling/slices';
+import { finish, runInSlices, runStepsInSlices, WorkMeter, type Steps } from '../../../lib/scheduling/slices';
 
 /** A clock that only moves when the work says so. */
 function fakeClock() {
@@ -56,4 +56,38 @@ test('WorkMeter adds up steps by phase and keeps the longest', () => {
   meter.add('draw', 7);
   expect(() => meter.time('read', () => (clock.advance(2), JSON.parse('{')))).toThrow();
   expect(meter).toMatchObject({ workMs: 12, slices: 3, longestSliceMs: 7, phaseMs: { read: 5, draw: 7 } });
+});
+
+describe('stepwise work', () => {
+  /** Ten steps of 1 ms each, then the answer. */
+  function* tenSteps(clock: ReturnType<typeof fakeClock>, log: string[]): Steps<string> {
+    for (let i = 0; i < 10; i++) {
+      clock.advance(1);
+      log.push(`step ${i}`);
+      yield;
+    }
+    return 'done';
+  }
+
+  test('finish runs it to the end at once', () => {
+    const log: string[] = [];
+    expect(finish(tenSteps(fakeClock(), log))).toBe('done');
+    expect(log).toHaveLength(10);
+  });
+
+  test('runStepsInSlices gives the thread back between slices of about the budget, and returns the answer', async () => {
+    const clock = fakeClock();
+    const log: string[] = [];
+    const slices: number[] = [];
+    const answer = await runStepsInSlices(tenSteps(clock, log), {
+      now: clock.now,
+      budgetMs: 4,
+      yieldToHost: async () => void log.push('yield'),
+      onSlice: (ms) => slices.push(ms),
+    });
+    expect(answer).toBe('done');
+    expect(log.filter((l) => l === 'yield')).toHaveLength(2);
+    expect(log.indexOf('yield')).toBe(4);
+    expect(slices).toEqual([4, 4, 2]);
+  });
 });
