@@ -3,6 +3,7 @@
  * built extension is copied first, so a build running alongside cannot change it mid-run.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { within } from './bench-measure';
 import { copyOfExtension, launchWithExtension } from './chromium';
 
 export interface BenchBrowser {
@@ -27,9 +28,9 @@ export async function stopExtensionWorker(extPage: Page): Promise<void> {
       if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) resolve();
     });
   });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.enable'));
+  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.stopAllWorkers'));
   await Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))]);
-  await cdp.send('ServiceWorker.disable');
-  await cdp.detach();
+  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.disable'));
+  await within(5000, 'stopping the extension worker', cdp.detach());
 }

@@ -73,13 +73,13 @@ export async function openMeasuredTab(context: BrowserContext): Promise<Page> {
 
 /** Loads `url` in `page` and reads what the content script cost there. */
 export async function measureLoad(page: Page, url: string, expected: number, timeoutMs = 30_000): Promise<PageRun> {
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
   const deadline = Date.now() + timeoutMs;
   let stats: Stats | null = null;
   // Wait for the content script to report every claim drawn, then for its figures to settle.
   for (let last = ''; Date.now() < deadline; ) {
     await page.waitForTimeout(200);
-    stats = await page.evaluate(() => (performance.getEntriesByName('factcheck').at(-1) as PerformanceMark | undefined)?.detail ?? null);
+    stats = await within(5000, `reading the figures on ${url}`, page.evaluate(() => (performance.getEntriesByName('factcheck').at(-1) as PerformanceMark | undefined)?.detail ?? null));
     const key = JSON.stringify(stats);
     if (stats && stats.badges >= expected && key === last) break;
     last = key;
@@ -87,11 +87,11 @@ export async function measureLoad(page: Page, url: string, expected: number, tim
   if (!stats) throw new Error(`the content script reported nothing on ${url}`);
   // The frame that lays out the last badges comes just after the last one is drawn.
   await page.waitForTimeout(300);
-  const { dcl, tasks, frames } = await page.evaluate(() => ({
+  const { dcl, tasks, frames } = await within(5000, `reading the timings on ${url}`, page.evaluate(() => ({
     dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
     tasks: (globalThis as unknown as { benchLongTasks: Array<[number, number]> }).benchLongTasks,
     frames: (globalThis as unknown as { benchLongFrames: Array<[number, number]> }).benchLongFrames,
-  }));
+  })));
   const during = ([start, duration]: [number, number]) => start + duration > stats.startedAt && start < stats.lastDrawnAt + 100;
   const ours = tasks.filter(([start, duration]) => start + duration > stats.startedAt && start < stats.lastDrawnAt);
   const before = tasks.filter(([start]) => start < stats.startedAt);
@@ -110,3 +110,11 @@ export async function measureLoad(page: Page, url: string, expected: number, tim
   };
 }
 
+/** A benchmark that waits forever is worse than one that fails: every wait on the browser has a limit. */
+export function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from the browser in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
