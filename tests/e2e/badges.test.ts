@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AnnotatedPage, openDemo } from './harness';
 
@@ -18,6 +19,20 @@ async function demoPage() {
   const annotated = new AnnotatedPage(page);
   await annotated.waitForBadges();
   return { page, annotated, errors };
+}
+
+/** The text under each of the extension's underlines (CSS highlights), sorted. */
+function underlinedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
+    const text = (r: AbstractRange) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    };
+    return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) => [...(registry?.get(name) ?? [])].map(text)).sort();
+  });
 }
 
 describe('the demo article', () => {
@@ -46,16 +61,7 @@ describe('the demo article', () => {
   test('underlines exactly the text of each checked claim, several in one paragraph included', async () => {
     const { page } = await demoPage();
     await page.waitForTimeout(300);
-    const underlined = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<AbstractRange>> }).highlights;
-      const text = (r: AbstractRange) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      };
-      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) => [...(registry?.get(name) ?? [])].map(text)).sort();
-    });
+    const underlined = await underlinedTexts(page);
     const claims = await page.evaluate(() =>
       [...document.querySelectorAll('factcheck-badge')]
         .map((b) => b.shadowRoot?.querySelector('button'))
@@ -95,18 +101,8 @@ describe('the demo article', () => {
     for (const { claim, textBefore } of placed) expect(textBefore.endsWith(claim)).toBe(true);
     expect(placed.find((p) => p.claim.endsWith('Scholz'))?.verdict).toBe('mismatch');
 
-    const underlined = await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, Iterable<AbstractRange>> }).highlights;
-      return ['factcheck-consistent', 'factcheck-mismatch'].flatMap((name) =>
-        [...(registry.get(name) ?? [])].map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        }),
-      );
-    });
-    expect(underlined.sort()).toEqual(placed.map((p) => p.claim).sort());
+    const underlined = await underlinedTexts(page);
+    expect(underlined).toEqual(placed.map((p) => p.claim).sort());
     expect(await page.evaluate(() => document.body.textContent)).toBe(before);
   });
 
