@@ -79,8 +79,7 @@ export function findStatedDate(
     candidates.push({ date: year, period: parsePeriod(year)!, text: m[0], at: sentence.start + m.index });
   }
   // The claim's own words ("Secretary", "Minister", "Marco") would wake the parser for nothing.
-  const around = text.slice(sentence.start, claimStart) + ' '.repeat(claimEnd - claimStart) + text.slice(claimEnd, sentence.end);
-  if (refDate && mayStateDate(around)) {
+  if (refDate && mayStateDate(text.slice(sentence.start, claimStart) + ' ' + text.slice(claimEnd, sentence.end))) {
     for (const r of chrono.parse(body, { instant: refDate, timezone: 0 }, { forwardDate: false })) {
       const c = r.start;
       const precision: DatePrecision | null = c.isCertain('day') || c.isCertain('weekday')
