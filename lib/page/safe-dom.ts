@@ -2,25 +2,47 @@
  * DOM reads a page cannot redirect. A `<form>` (and the document) exposes named fields
  * as properties that shadow the DOM's own: inside `<form><input name="parentNode">`,
  * `form.parentNode` is the input, so a walk that climbs by `parentNode` never ends and
- * hangs the page. These read through the accessor or method on the object's prototype
- * chain instead, which named fields cannot reach. Works on any DOM (browser, linkedom).
+ * hangs the page. On those objects these read through the accessor or method on the
+ * prototype chain instead, which named fields cannot reach; every other node is read
+ * directly, which is much cheaper in code that runs cold on every page load. Works on
+ * any DOM (browser, linkedom).
  */
+
+/**
+ * Interfaces whose named properties override the DOM's own members (`[LegacyOverrideBuiltIns]`
+ * in the HTML standard): forms and documents. No other node can shadow a DOM member, and a page
+ * cannot add expandos the content script sees (it runs in its own world).
+ */
+const OVERRIDING_INTERFACES: ReadonlySet<string> = new Set(['HTMLFormElement', 'Document']);
+const plainByProto = new WeakMap<object, boolean>();
+let lastPlainProto: object | null = null;
+
+/** True when `obj` has no form or document on its prototype chain, so its DOM members cannot be shadowed. */
+function isPlain(obj: object): boolean {
+  const proto = Object.getPrototypeOf(obj) as object | null;
+  if (proto === lastPlainProto) return true;
+  if (proto === null) return false;
+  let plain = plainByProto.get(proto);
+  if (plain === undefined) {
+    plain = true;
+    for (let p: object | null = proto; p && plain; p = Object.getPrototypeOf(p) as object | null) {
+      const constructor: unknown = Object.getOwnPropertyDescriptor(p, 'constructor')?.value;
+      if (typeof constructor === 'function' && OVERRIDING_INTERFACES.has(constructor.name)) plain = false;
+    }
+    plainByProto.set(proto, plain);
+  }
+  if (plain) lastPlainProto = proto;
+  return plain;
+}
 
 type Member = ((this: unknown, ...args: unknown[]) => unknown) | null;
 
-/**
- * The getter (or method) named `name` found on an object's prototype chain, cached per
- * prototype. The cache is a closure per member, and the prototype seen last is checked
- * before the map: a walk meets the same few prototypes (Text, HTMLParagraphElement) over and over.
- */
+/** The getter (or method) named `name` found on an object's prototype chain, cached per prototype. */
 function memberLookup(name: string, kind: 'get' | 'value'): (obj: object) => Member {
   const byProto = new WeakMap<object, Member>();
-  let lastProto: object | null = null;
-  let lastMember: Member = null;
   return (obj) => {
     const proto = Object.getPrototypeOf(obj) as object | null;
     if (!proto) return null;
-    if (proto === lastProto) return lastMember;
     let found = byProto.get(proto);
     if (found === undefined) {
       found = null;
@@ -33,8 +55,6 @@ function memberLookup(name: string, kind: 'get' | 'value'): (obj: object) => Mem
       }
       byProto.set(proto, found);
     }
-    lastProto = proto;
-    lastMember = found;
     return found;
   };
 }
@@ -48,7 +68,7 @@ function reader<T>(name: string): (obj: object) => T {
   };
 }
 
-/** A caller of the method `name` from the prototype chain. */
+/** A caller of the method `name` from the prototype chain (for the objects that could shadow it). */
 function caller<T>(name: string): (obj: object, ...args: unknown[]) => T {
   const lookup = memberLookup(name, 'value');
   return (obj, ...args) => {
@@ -58,26 +78,37 @@ function caller<T>(name: string): (obj: object, ...args: unknown[]) => T {
   };
 }
 
-export const parentNodeOf: (node: Node) => ParentNode | null = reader('parentNode');
-export const parentElementOf: (node: Node) => Element | null = reader('parentElement');
-export const firstChildOf: (node: Node) => ChildNode | null = reader('firstChild');
-export const nextSiblingOf: (node: Node) => ChildNode | null = reader('nextSibling');
-export const nodeTypeOf: (node: Node) => number = reader('nodeType');
-const textContent = reader<string | null>('textContent');
-export const textContentOf = (node: Node): string => textContent(node) ?? '';
+// Each hot member is read by its own function, so each read site sees one property (a shared
+// `obj[name]` would go megamorphic and slow); only forms and documents take the prototype's accessor.
+const parentNodeSafe = reader<ParentNode | null>('parentNode');
+const parentElementSafe = reader<Element | null>('parentElement');
+const firstChildSafe = reader<ChildNode | null>('firstChild');
+const nextSiblingSafe = reader<ChildNode | null>('nextSibling');
+const nodeTypeSafe = reader<number>('nodeType');
+const textContentSafe = reader<string | null>('textContent');
+const localNameSafe = reader<string | null>('localName');
+const tagNameSafe = reader<string | null>('tagName');
+export const parentNodeOf = (node: Node): ParentNode | null => (isPlain(node) ? node.parentNode : parentNodeSafe(node));
+export const parentElementOf = (node: Node): Element | null => (isPlain(node) ? node.parentElement : parentElementSafe(node));
+export const firstChildOf = (node: Node): ChildNode | null => (isPlain(node) ? node.firstChild : firstChildSafe(node));
+export const nextSiblingOf = (node: Node): ChildNode | null => (isPlain(node) ? node.nextSibling : nextSiblingSafe(node));
+export const nodeTypeOf = (node: Node): number => (isPlain(node) ? node.nodeType : nodeTypeSafe(node));
+export const textContentOf = (node: Node): string => (isPlain(node) ? node.textContent : textContentSafe(node)) ?? '';
 
-const localNameOf = reader<string | null>('localName');
-const tagNameOf = reader<string | null>('tagName');
 /** Lower-case tag name. */
 export function tagOf(el: Element): string {
-  const name = localNameOf(el) || tagNameOf(el) || '';
-  return name.toLowerCase();
+  const name = isPlain(el) ? el.localName || el.tagName : localNameSafe(el) || tagNameSafe(el);
+  return (name || '').toLowerCase();
 }
 
-export const attrOf: (el: Element, name: string) => string | null = caller('getAttribute');
-export const hasAttrOf: (el: Element, name: string) => boolean = caller('hasAttribute');
+const getAttribute = caller<string | null>('getAttribute');
+const hasAttribute = caller<boolean>('hasAttribute');
+const hasAttributes = caller<boolean>('hasAttributes');
+// The attribute reads run for most elements of a page: called directly, without a rest-argument array.
+export const attrOf = (el: Element, name: string): string | null => (isPlain(el) ? el.getAttribute(name) : getAttribute(el, name));
+export const hasAttrOf = (el: Element, name: string): boolean => (isPlain(el) ? el.hasAttribute(name) : hasAttribute(el, name));
 /** False for an element without a single attribute: most of an article's elements, whose attribute tests can then be skipped. */
-export const hasAttrsOf: (el: Element) => boolean = caller('hasAttributes');
+export const hasAttrsOf = (el: Element): boolean => (isPlain(el) ? el.hasAttributes() : hasAttributes(el));
 const querySelectorAll = caller<ArrayLike<Element>>('querySelectorAll');
 export const queryAll = (scope: ParentNode, selector: string): Element[] => Array.from(querySelectorAll(scope, selector));
 export const queryOne: (scope: ParentNode, selector: string) => Element | null = caller('querySelector');
