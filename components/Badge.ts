@@ -8,6 +8,9 @@ const WORDS: Record<Verdict, string> = {
   unknown: 'could not be checked',
 };
 
+/** The button's attributes, in the order `render` computes their values. */
+const ATTRIBUTES = ['data-verdict', 'data-claim', 'data-person', 'data-date', 'data-date-source', 'data-page-date', 'data-flagged', 'aria-expanded', 'aria-label', 'title'];
+
 export interface BadgeProps {
   verdict: Verdict;
   claimText: string;
@@ -23,7 +26,8 @@ export interface BadgeProps {
 
 /**
  * The small mark after a claim. A real button, so Enter and Space open the card with no
- * extra code; its data attributes are the test contract (see README).
+ * extra code (its clicks are handled by one listener for all badges: see Annotator);
+ * its data attributes are the test contract (see README).
  *
  * Plain DOM calls rather than a Preact component: a page draws hundreds of these with
  * code that runs cold on every page load, and a diffing renderer costs more than the badge.
@@ -32,8 +36,10 @@ export class BadgeButton {
   readonly button: HTMLButtonElement;
   private readonly symbol: HTMLSpanElement;
   private flag: HTMLSpanElement | null = null;
+  /** Attribute values as last set, so a re-render touches only what changed without reading the DOM. */
+  private shown: string[] = [];
 
-  constructor(doc: Document, onOpen: (button: HTMLButtonElement) => void) {
+  constructor(doc: Document) {
     this.button = doc.createElement('button');
     this.button.type = 'button';
     this.button.setAttribute('aria-haspopup', 'dialog');
@@ -41,28 +47,28 @@ export class BadgeButton {
     this.symbol.className = 'symbol';
     this.symbol.setAttribute('aria-hidden', 'true');
     this.button.append(this.symbol);
-    this.button.addEventListener('click', () => onOpen(this.button));
   }
 
   render(props: BadgeProps): void {
     const { verdict, claimText, flagged } = props;
     const label = `Fact-check: “${claimText}” ${WORDS[verdict]}${flagged ? ', flagged as disputed by you' : ''}.`;
-    const attributes: Array<[string, string]> = [
-      ['data-verdict', verdict],
-      ['data-claim', claimText],
-      ['data-person', props.person],
-      ['data-date', props.date],
-      ['data-date-source', props.dateSource],
-      ['data-page-date', props.pageDate],
-      ['data-flagged', flagged ? 'true' : 'false'],
-      ['aria-expanded', props.expanded ? 'true' : 'false'],
-      ['aria-label', `${label} Show details.`],
-      ['title', label],
+    const values = [
+      verdict,
+      claimText,
+      props.person,
+      props.date,
+      props.dateSource,
+      props.pageDate,
+      flagged ? 'true' : 'false',
+      props.expanded ? 'true' : 'false',
+      `${label} Show details.`,
+      label,
     ];
-    for (const [name, value] of attributes) {
-      if (this.button.getAttribute(name) !== value) this.button.setAttribute(name, value);
+    for (let i = 0; i < values.length; i++) {
+      if (this.shown[i] !== values[i]) this.button.setAttribute(ATTRIBUTES[i]!, values[i]!);
     }
-    this.symbol.textContent = VERDICT_SYMBOL[verdict];
+    if (this.shown[0] !== verdict) this.symbol.textContent = VERDICT_SYMBOL[verdict];
+    this.shown = values;
     if (flagged && !this.flag) {
       this.flag = this.button.ownerDocument.createElement('span');
       this.flag.className = 'flag';

@@ -113,6 +113,9 @@ export class Annotator {
   private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
   /** Badges drawn since the last flushUnderlines(). */
   private notUnderlined: DrawnBadge[] = [];
+  /** Badges by their host element: one click listener serves them all. */
+  private readonly byHost = new WeakMap<Element, DrawnBadge>();
+  private listening = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -172,8 +175,13 @@ export class Annotator {
     // A static range: drawing in reading order never splits the text before this claim again, and
     // live ranges (which follow text into split nodes) are updated by the browser on every DOM change.
     const range = this.underlines && start ? new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset }) : null;
-    const view = new BadgeButton(document, () => this.toggleCard(badge));
+    const view = new BadgeButton(document);
     const badge: DrawnBadge = { claim, host, root, range, view };
+    this.byHost.set(host, badge);
+    if (!this.listening) {
+      this.listening = true;
+      this.ctx.addEventListener(document, 'click', this.onClick, { capture: true });
+    }
     this.renderBadge(badge);
     root.append(view.button);
     let tail: Text | null = null;
@@ -299,6 +307,12 @@ export class Annotator {
     );
   }
 
+  /** A click in a badge (Enter and Space on its button click too); at the document its target is the badge's host. */
+  private readonly onClick = (event: Event) => {
+    const badge = this.byHost.get(event.target as Element);
+    if (badge && this.badges.get(badge.claim.id) === badge) this.toggleCard(badge);
+  };
+
   private readonly onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.cardHost) {
       event.stopPropagation();
@@ -344,6 +358,7 @@ export class Annotator {
 
   /** Removes everything we drew; the page's text nodes stay as they are (split where badges stood). */
   clear(): void {
+    if (this.badges.size === 0 && !this.cardHost) return; // a page's first look: nothing to take away
     this.closeCard(false);
     for (const [id, badge] of this.badges) this.remove(id, badge);
     this.underlines?.clear();
