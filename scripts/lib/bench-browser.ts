@@ -22,7 +22,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
  * own pages (same storage partition), so the next page check starts it cold.
  */
 export async function stopExtensionWorker(extPage: Page): Promise<void> {
-  const cdp = await extPage.context().newCDPSession(extPage);
+  const cdp = await within(5000, 'stopping the extension worker', extPage.context().newCDPSession(extPage));
   const stopped = new Promise<void>((resolve) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ runningStatus: string }> }) => {
       if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) resolve();

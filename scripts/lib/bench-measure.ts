@@ -46,14 +46,14 @@ export async function measurePage(context: BrowserContext, url: string, expected
   try {
     return await measureLoad(page, url, expected, timeoutMs);
   } finally {
-    await page.close();
+    await within(10_000, 'closing a tab', page.close());
   }
 }
 
 /** A tab whose every page load is observed for long tasks and long animation frames. */
 export async function openMeasuredTab(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  await page.addInitScript(() => {
+  const page = await within(10_000, 'opening a tab', context.newPage());
+  await within(10_000, 'preparing a tab', page.addInitScript(() => {
     // No named functions in here: the page has no bundler helpers to name them with.
     const g = globalThis as unknown as { benchLongTasks: Array<[number, number]>; benchLongFrames: Array<[number, number]> };
     g.benchLongTasks = [];
@@ -67,7 +67,7 @@ export async function openMeasuredTab(context: BrowserContext): Promise<Page> {
         // not supported here: the figure stays 0 and the slices tell
       }
     }
-  });
+  }));
   return page;
 }
 
