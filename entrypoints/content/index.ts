@@ -12,6 +12,8 @@ const QUIET_MS = 250;
 const MAX_WAIT_MS = 1000;
 /** Re-checks may use at most this share of the page's main thread. */
 const MAX_SHARE = 0.1;
+/** A look that failed (the background restarting, say) is tried again this many times, 1, 2, 4 s later. */
+const RETRIES = 3;
 
 /** Gives the thread back to the page: scheduler.yield where there is one, else a message-channel task. */
 const yieldToHost: YieldToHost = () => {
@@ -65,13 +67,16 @@ export default defineContentScript({
       quietMs: QUIET_MS,
       maxWaitMs: MAX_WAIT_MS,
       maxShare: MAX_SHARE,
+      retries: RETRIES,
       now,
       setTimer: (run, ms) => setTimeout(run, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       check: () => check.run(),
       onError: (error) => {
         // Never let our failure surface in the page; the background may be restarting or the page odd.
-        if (ctx.isValid) console.debug('[factcheck] could not check this page:', error);
+        if (!ctx.isValid) return;
+        check.failed(error);
+        console.debug('[factcheck] could not check this page:', error);
       },
     });
 

@@ -45,6 +45,9 @@ export interface CheckStats {
   lastDrawnAt: number;
   /** Main-thread milliseconds by step: setup, find, read, date, plan, send, receive, draw. */
   phaseMs: Record<string, number>;
+  /** Looks that failed, and why the last one did. */
+  failures: number;
+  lastFailure: string;
 }
 
 function visible(el: Element): boolean {
@@ -73,7 +76,7 @@ export class PageCheck {
     private readonly isValid: () => boolean,
     startedAt: number,
   ) {
-    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0, phaseMs: {} };
+    this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0, phaseMs: {}, failures: 0, lastFailure: '' };
   }
 
   /** Counts main-thread work done for this page outside a check (setting up). */
@@ -81,6 +84,13 @@ export class PageCheck {
     const meter = new WorkMeter(this.now);
     meter.add(phase, ms);
     this.record(meter);
+  }
+
+  /** A look failed (see RecheckGate): counted in the figures, for DevTools and the benchmark. */
+  failed(error: unknown): void {
+    this.stats.failures++;
+    this.stats.lastFailure = error instanceof Error ? error.message : String(error);
+    this.record(new WorkMeter(this.now));
   }
 
   /** Forget everything drawn; the next run reads the page as new (site switched back on). */

@@ -24,6 +24,11 @@ export interface RecheckGateOptions {
   check: () => Promise<number>;
   /** A check failed; the gate carries on. */
   onError?: (error: unknown) => void;
+  /**
+   * A failed check (the background was restarting, say) is tried again without waiting for the
+   * page to change: after `maxWaitMs`, then twice that, and so on, this many times in a row at most.
+   */
+  retries?: number;
 }
 
 export class RecheckGate {
@@ -34,6 +39,8 @@ export class RecheckGate {
   private timerDue = 0;
   private running = false;
   private stopped = false;
+  /** Checks that failed since the last one that worked. */
+  private failures = 0;
   /** Checks run so far (for tests and the benchmark). */
   checks = 0;
 
@@ -96,10 +103,15 @@ export class RecheckGate {
       .check()
       .then(
         (costMs) => {
+          this.failures = 0;
           this.notBefore = this.options.now() + Math.max(0, costMs) / this.options.maxShare;
         },
         (error: unknown) => {
-          this.notBefore = this.options.now() + this.options.maxWaitMs;
+          this.failures++;
+          const now = this.options.now();
+          this.notBefore = now + this.options.maxWaitMs * 2 ** (this.failures - 1);
+          // Try again as if the page had changed, unless it has failed too often in a row.
+          if (this.failures <= (this.options.retries ?? 0)) this.firstPokeAt ??= now - this.options.maxWaitMs;
           this.options.onError?.(error);
         },
       )

@@ -117,4 +117,46 @@ describe('RecheckGate', () => {
     expect(errors).toHaveLength(1);
     expect(calls).toBe(2);
   });
+
+  test('a failed check is tried again on its own, later each time, a few times at most', async () => {
+    const time = virtualTime();
+    const runs: number[] = [];
+    let failing = 4;
+    const gate = new RecheckGate({
+      quietMs: 10, maxWaitMs: 100, maxShare: 0.5, retries: 3, now: time.now, setTimer: time.setTimer, clearTimer: time.clearTimer,
+      check: async () => {
+        runs.push(time.now());
+        if (failing-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return 1;
+      },
+    });
+    gate.now();
+    await time.until(10_000);
+    // The first look and three retries, 100, 200 and 400 ms apart; then it waits for the page to change.
+    expect(runs).toEqual([0, 100, 300, 700]);
+    gate.poke();
+    await time.until(20_000);
+    expect(runs).toHaveLength(5);
+  });
+
+  test('a retry that works resets the count', async () => {
+    const time = virtualTime();
+    const runs: number[] = [];
+    const outcomes = [false, true, false, false];
+    const gate = new RecheckGate({
+      quietMs: 10, maxWaitMs: 100, maxShare: 0.5, retries: 1, now: time.now, setTimer: time.setTimer, clearTimer: time.clearTimer,
+      check: async () => {
+        runs.push(time.now());
+        if (!(outcomes.shift() ?? true)) throw new Error('No answer from the extension for checkPage');
+        return 1;
+      },
+    });
+    gate.now();
+    await time.until(1000);
+    expect(runs).toEqual([0, 100]);
+    gate.poke();
+    await time.until(5000);
+    // A fresh failure gets its own retry after the first wait again.
+    expect(runs).toEqual([0, 100, 1010, 1110]);
+  });
 });
