@@ -38,6 +38,8 @@ interface Stats {
   badges: number;
   firstDrawnAt: number;
   lastDrawnAt: number;
+  failures: number;
+  lastFailure: string;
 }
 
 /** A new tab: a renderer process that has not run the content script before. */
@@ -85,6 +87,11 @@ export async function measureLoad(page: Page, url: string, expected: number, tim
     last = key;
   }
   if (!stats) throw new Error(`the content script reported nothing on ${url}`);
+  // Figures of a page that did not get its badges would be meaningless (and look fast).
+  if (stats.badges < expected) {
+    const failed = stats.failures > 0 ? ` (${stats.failures} looks failed, the last with: ${stats.lastFailure})` : '';
+    throw new Error(`${url}: the content script drew ${stats.badges} of ${expected} badges in ${timeoutMs / 1000} s${failed}`);
+  }
   // The frame that lays out the last badges comes just after the last one is drawn.
   await page.waitForTimeout(300);
   const { dcl, tasks, frames } = await within(5000, `reading the timings on ${url}`, page.evaluate(() => ({
