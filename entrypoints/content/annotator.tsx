@@ -107,7 +107,8 @@ export class Annotator {
   article = false;
   private cardHost: HTMLElement | null = null;
   private openBadge: DrawnBadge | null = null;
-  private readonly badgeSheet = sheet(BADGE_CSS);
+  /** Made with the first badge: most pages have no claim to mark. */
+  private badgeSheet: CSSStyleSheet | null | undefined;
   /** Made when the first card opens: most pages never show one. */
   private cardSheet: CSSStyleSheet | null | undefined;
   private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
@@ -171,6 +172,7 @@ export class Annotator {
     } catch {
       return null; // the page defined our element name with its own shadow root
     }
+    if (this.badgeSheet === undefined) this.badgeSheet = sheet(BADGE_CSS);
     styleRoot(root, BADGE_CSS, this.badgeSheet);
     // A static range: drawing in reading order never splits the text before this claim again, and
     // live ranges (which follow text into split nodes) are updated by the browser on every DOM change.
