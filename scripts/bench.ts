@@ -18,7 +18,7 @@ import { extractClaims } from '../lib/claims/extract';
 import { EXTENSION_DIR } from './lib/chromium';
 import { launchBenchBrowser, stopExtensionWorker } from './lib/bench-browser';
 import { bigPage, claimPhrases, typicalArticle } from './lib/bench-pages';
-import { measureLoad, measurePage, openMeasuredTab, type PageRun } from './lib/bench-measure';
+import { measureLoad, measurePage, openMeasuredTab, within, type PageRun } from './lib/bench-measure';
 import { loadReferenceIndex } from './lib/node-page';
 import { startStaticServer } from './lib/static-server';
 
@@ -139,6 +139,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     const extPage = await browser.context.newPage();
     await extPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    // The worker installs and loads the shipped data as the browser starts; stopped midway (as the
+    // runs below stop it), it was sometimes never started again and no page got an answer.
+    await within(30_000, 'waiting for the extension worker to answer', extPage.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime;
+      return runtime.sendMessage({ call: 'referenceInfo', request: {} });
+    }));
 
     if (!storeOnly) {
       log('Typical article, cold service worker…');
