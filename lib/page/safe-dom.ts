@@ -9,30 +9,14 @@
  */
 
 /**
- * Interfaces whose named properties override the DOM's own members (`[LegacyOverrideBuiltIns]`
- * in the HTML standard): forms and documents. No other node can shadow a DOM member, and a page
- * cannot add expandos the content script sees (it runs in its own world).
+ * Forms and documents are the nodes whose named properties override the DOM's own members
+ * (`[LegacyOverrideBuiltIns]` in the HTML standard); no other node can shadow one, and a page
+ * cannot add expandos the content script sees (it runs in its own world). The interfaces are
+ * looked up on each call: a DOM without them (linkedom) has no named properties either.
  */
-const OVERRIDING_INTERFACES: ReadonlySet<string> = new Set(['HTMLFormElement', 'Document']);
-const plainByProto = new WeakMap<object, boolean>();
-let lastPlainProto: object | null = null;
-
-/** True when `obj` has no form or document on its prototype chain, so its DOM members cannot be shadowed. */
 function isPlain(obj: object): boolean {
-  const proto = Object.getPrototypeOf(obj) as object | null;
-  if (proto === lastPlainProto) return true;
-  if (proto === null) return false;
-  let plain = plainByProto.get(proto);
-  if (plain === undefined) {
-    plain = true;
-    for (let p: object | null = proto; p && plain; p = Object.getPrototypeOf(p) as object | null) {
-      const constructor: unknown = Object.getOwnPropertyDescriptor(p, 'constructor')?.value;
-      if (typeof constructor === 'function' && OVERRIDING_INTERFACES.has(constructor.name)) plain = false;
-    }
-    plainByProto.set(proto, plain);
-  }
-  if (plain) lastPlainProto = proto;
-  return plain;
+  const { HTMLFormElement: form, Document: document } = globalThis as { HTMLFormElement?: unknown; Document?: unknown };
+  return !(typeof form === 'function' && obj instanceof form) && !(typeof document === 'function' && obj instanceof document);
 }
 
 type Member = ((this: unknown, ...args: unknown[]) => unknown) | null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readArticle } from '../../../lib/page/read-article';
 import { attrOf, bodyOf, firstChildOf, nextSiblingOf, parentElementOf, tagOf, textContentOf } from '../../../lib/page/safe-dom';
 import { page } from './fixtures';
@@ -6,16 +6,17 @@ import { page } from './fixtures';
 /**
  * Browsers give a form its fields as properties that shadow the DOM's own
  * (`<form><input name="parentNode">`), and a document its named images and forms.
- * linkedom does neither (and makes a `<form>` a plain HTMLElement), so here the form
- * gets an HTMLFormElement prototype as in a browser, and the shadowing is made with
- * own properties, as the browser's named-property lookup would answer. (Only members
- * linkedom keeps on the prototype, as browsers keep all of them: its `parentNode`,
- * `nodeType` and `localName` are own fields.)
+ * linkedom does neither (and makes a `<form>` a plain HTMLElement, with no global
+ * HTMLFormElement), so here the form is made an instance of a global HTMLFormElement
+ * as in a browser, and the shadowing is made with own properties, as the browser's
+ * named-property lookup would answer. (Only members linkedom keeps on the prototype,
+ * as browsers keep all of them: its `parentNode`, `nodeType` and `localName` are own fields.)
  */
 function browserForm(form: Element): Element {
   const plain = Object.getPrototypeOf(form) as { constructor: new () => object };
   class HTMLFormElement extends plain.constructor {}
   Object.setPrototypeOf(form, HTMLFormElement.prototype);
+  vi.stubGlobal('HTMLFormElement', HTMLFormElement);
   return form;
 }
 
@@ -24,6 +25,10 @@ function shadow(obj: object, names: string[], value: unknown): void {
 }
 
 describe('safe DOM reads', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('read a form through the DOM, not through its named fields', () => {
     const doc = page('<main><form id="f"><input name="parentNode"><p>Inside the form.</p></form><p>After the form.</p></main>');
     const form = browserForm(doc.getElementById('f')!);
