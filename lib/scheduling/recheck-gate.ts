@@ -22,7 +22,7 @@ export interface RecheckGateOptions {
   clearTimer: (handle: unknown) => void;
   /** One check; resolves with the main-thread milliseconds it used. */
   check: () => Promise<number>;
-  /** A check failed; the gate carries on. */
+  /** A check failed; the gate carries on, after `maxWaitMs` (doubled for each failure in a row, up to 64 times). */
   onError?: (error: unknown) => void;
   /**
    * A failed check (the background was restarting, say) is tried again without waiting for the
@@ -109,7 +109,8 @@ export class RecheckGate {
         (error: unknown) => {
           this.failures++;
           const now = this.options.now();
-          this.notBefore = now + this.options.maxWaitMs * 2 ** (this.failures - 1);
+          // Backs off while the failures go on (at most 64 times the wait), retried or not.
+          this.notBefore = now + this.options.maxWaitMs * 2 ** Math.min(this.failures - 1, 6);
           // Try again as if the page had changed, unless it has failed too often in a row.
           if (this.failures <= (this.options.retries ?? 0)) this.firstPokeAt ??= now - this.options.maxWaitMs;
           this.options.onError?.(error);

@@ -159,4 +159,23 @@ describe('RecheckGate', () => {
     // A fresh failure gets its own retry after the first wait again.
     expect(runs).toEqual([0, 100, 1010, 1110]);
   });
+
+  test('a page that keeps changing while every check fails is checked less and less often, down to once a minute', async () => {
+    const time = virtualTime();
+    const runs: number[] = [];
+    const gate = new RecheckGate({
+      quietMs: 10, maxWaitMs: 1000, maxShare: 0.5, now: time.now, setTimer: time.setTimer, clearTimer: time.clearTimer,
+      check: async () => {
+        runs.push(time.now());
+        throw new Error('No answer from the extension for checkPage');
+      },
+    });
+    for (let at = 0; at <= 600_000; at += 100) {
+      await time.until(at);
+      gate.poke();
+    }
+    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
+    expect(gaps.slice(0, 7)).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000]);
+    expect(Math.max(...gaps)).toBe(64_000);
+  });
 });
