@@ -34,7 +34,8 @@ export interface BadgeProps {
  */
 export class BadgeButton {
   readonly button: HTMLButtonElement;
-  private readonly symbol: HTMLSpanElement;
+  /** The verdict's symbol, as text: the button's name is its aria-label, so the symbol is never read out. */
+  private readonly symbol: Text;
   private flag: HTMLSpanElement | null = null;
   /** Attribute values as last set, so a re-render touches only what changed without reading the DOM. */
   private shown: string[] = [];
@@ -43,9 +44,7 @@ export class BadgeButton {
     this.button = doc.createElement('button');
     this.button.type = 'button';
     this.button.setAttribute('aria-haspopup', 'dialog');
-    this.symbol = doc.createElement('span');
-    this.symbol.className = 'symbol';
-    this.symbol.setAttribute('aria-hidden', 'true');
+    this.symbol = doc.createTextNode('');
     this.button.append(this.symbol);
   }
 
@@ -67,7 +66,7 @@ export class BadgeButton {
     for (let i = 0; i < values.length; i++) {
       if (this.shown[i] !== values[i]) this.button.setAttribute(ATTRIBUTES[i]!, values[i]!);
     }
-    if (this.shown[0] !== verdict) this.symbol.textContent = VERDICT_SYMBOL[verdict];
+    if (this.shown[0] !== verdict) this.symbol.data = VERDICT_SYMBOL[verdict];
     this.shown = values;
     if (flagged && !this.flag) {
       this.flag = this.button.ownerDocument.createElement('span');
