@@ -34,7 +34,15 @@ function sheet(css: string): CSSStyleSheet | null {
   }
 }
 
-function styleRoot(root: ShadowRoot, css: string, shared: CSSStyleSheet | null): void {
+/** One constructed sheet per style text, shared by every shadow root and made when first needed (most pages have no badge, fewer a card). */
+const sharedSheets = new Map<string, CSSStyleSheet | null>();
+
+function styleRoot(root: ShadowRoot, css: string): void {
+  let shared = sharedSheets.get(css);
+  if (shared === undefined) {
+    shared = sheet(css);
+    sharedSheets.set(css, shared);
+  }
   if (shared) root.adoptedStyleSheets = [shared];
   else {
     const style = document.createElement('style');
@@ -107,10 +115,6 @@ export class Annotator {
   article = false;
   private cardHost: HTMLElement | null = null;
   private openBadge: DrawnBadge | null = null;
-  /** Made with the first badge: most pages have no claim to mark. */
-  private badgeSheet: CSSStyleSheet | null | undefined;
-  /** Made when the first card opens: most pages never show one. */
-  private cardSheet: CSSStyleSheet | null | undefined;
   private readonly underlines = ClaimUnderlines.supported() ? new ClaimUnderlines() : null;
   /** Badges drawn since the last flushUnderlines(). */
   private notUnderlined: DrawnBadge[] = [];
@@ -172,8 +176,7 @@ export class Annotator {
     } catch {
       return null; // the page defined our element name with its own shadow root
     }
-    if (this.badgeSheet === undefined) this.badgeSheet = sheet(BADGE_CSS);
-    styleRoot(root, BADGE_CSS, this.badgeSheet);
+    styleRoot(root, BADGE_CSS);
     // A static range: drawing in reading order never splits the text before this claim again, and
     // live ranges (which follow text into split nodes) are updated by the browser on every DOM change.
     const range = this.underlines && start ? new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset }) : null;
@@ -259,8 +262,7 @@ export class Annotator {
       host.setAttribute('data-factcheck-card', '');
       root = host.attachShadow({ mode: 'open' });
     }
-    if (this.cardSheet === undefined) this.cardSheet = sheet(CARD_CSS);
-    styleRoot(root, CARD_CSS, this.cardSheet);
+    styleRoot(root, CARD_CSS);
     // In <body> where there is one: a card outside it is invalid HTML and hides it from accessibility checks.
     this.quietly(() => (document.body ?? document.documentElement).append(host));
     const rect = badge.host.getBoundingClientRect();
