@@ -90,7 +90,7 @@ export class PageCheck {
   failed(error: unknown): void {
     this.stats.failures++;
     this.stats.lastFailure = error instanceof Error ? error.message : String(error);
-    this.record(new WorkMeter(this.now));
+    this.publish();
   }
 
   /** Forget everything drawn; the next run reads the page as new (site switched back on). */
@@ -251,6 +251,11 @@ export class PageCheck {
     s.longestSliceMs = Math.max(s.longestSliceMs, meter.longestSliceMs);
     s.badges = this.annotator.size;
     for (const [phase, ms] of Object.entries(meter.phaseMs)) s.phaseMs[phase] = (s.phaseMs[phase] ?? 0) + ms;
+    this.publish();
+  }
+
+  private publish(): void {
+    const s = this.stats;
     try {
       // One mark, replaced after every check: visible in DevTools, and bounded on pages that never stop changing.
       performance.clearMarks('factcheck');
