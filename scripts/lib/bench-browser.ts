@@ -22,15 +22,16 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
  * own pages (same storage partition), so the next page check starts it cold.
  */
 export async function stopExtensionWorker(extPage: Page): Promise<void> {
-  const cdp = await within(5000, 'stopping the extension worker', extPage.context().newCDPSession(extPage));
+  const limited = <T>(call: Promise<T>) => within(5000, 'stopping the extension worker', call);
+  const cdp = await limited(extPage.context().newCDPSession(extPage));
   const stopped = new Promise<void>((resolve) => {
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ runningStatus: string }> }) => {
       if (versions.length > 0 && versions.every((v) => v.runningStatus === 'stopped')) resolve();
     });
   });
-  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.enable'));
-  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.stopAllWorkers'));
+  await limited(cdp.send('ServiceWorker.enable'));
+  await limited(cdp.send('ServiceWorker.stopAllWorkers'));
   await Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))]);
-  await within(5000, 'stopping the extension worker', cdp.send('ServiceWorker.disable'));
-  await within(5000, 'stopping the extension worker', cdp.detach());
+  await limited(cdp.send('ServiceWorker.disable'));
+  await limited(cdp.detach());
 }
