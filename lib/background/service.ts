@@ -85,7 +85,6 @@ export class FactCheckService {
     return infoOf(await this.referenceIndex());
   }
 
-
   async siteEnabled(url: string): Promise<boolean> {
     let host: string;
     try {
