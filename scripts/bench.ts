@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
+import { BADGE_CSS } from '../components/styles';
 import { extractClaims } from '../lib/claims/extract';
-import { EXTENSION_DIR } from './lib/chromium';
+import { buildBaselineExtension } from './lib/baseline-extension';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { launchBenchBrowser, stopExtensionWorker } from './lib/bench-browser';
 import { bigPage, claimPhrases, typicalArticle } from './lib/bench-pages';
 import { measureLoad, measurePage, openMeasuredTab, within, type PageRun } from './lib/bench-measure';
@@ -132,7 +134,9 @@ async function main(argv: string[]): Promise<number> {
 
   const server = await startStaticServer(dir);
   const browser = await launchBenchBrowser();
+  let baseline: ExtensionBrowser | null = null;
   const articleRuns: PageRun[] = [];
+  const baselineRuns: PageRun[] = [];
   const sameTabRuns: PageRun[] = [];
   const bigRuns: PageRun[] = [];
   let store: Store | null = null;
@@ -148,10 +152,14 @@ async function main(argv: string[]): Promise<number> {
     }));
 
     if (!storeOnly) {
-      log('Typical article, cold service worker…');
+      // The baseline's loads alternate with ours, so a busy moment of the machine slows both.
+      const claimTexts = [...new Set(article.paragraphs.flatMap((p, i) => extractClaims(index, i, p).map((c) => c.text)))];
+      baseline = await launchWithExtension({ extensionDir: await buildBaselineExtension({ badgeCss: BADGE_CSS, claimTexts }) });
+      log('Typical article, cold service worker (and the baseline content script)…');
       for (let i = 0; i < ARTICLE_RUNS; i++) {
         await stopExtensionWorker(extPage);
         articleRuns.push(await measurePage(browser.context, `${server.origin}/article.html`, article.claims));
+        baselineRuns.push(await measurePage(baseline.context, `${server.origin}/article.html`, article.claims));
       }
       // The same article reached by a link in an open tab of the site: the renderer has run the
       // content script before and V8 reuses its compiled code. Reported beside the figure, not as it.
@@ -170,6 +178,7 @@ async function main(argv: string[]): Promise<number> {
     if (!pagesOnly) store = await storeBench(extPage);
   } finally {
     await browser.close();
+    await baseline?.close();
     await server.close();
   }
 
@@ -191,6 +200,7 @@ async function main(argv: string[]): Promise<number> {
     const big = bigRuns.toSorted((a, b) => a.timeToBadgesMs - b.timeToBadgesMs)[Math.floor(bigRuns.length / 2)]!;
     extra.push(
       `article runs (work ms / DOMContentLoaded→last badge ms / badges): ${articleRuns.map((r) => `${round(r.workMs)}/${round(r.timeToBadgesMs)}/${r.badges}`).join(', ')}`,
+      `baseline in the same run (scripts/lib/baseline: read the visible paragraphs, one message, the same 20 shadow-root badges; nothing else): ${round(median(baselineRuns.map((r) => r.workMs)))} ms in a new tab (median of ${baselineRuns.length}: ${baselineRuns.map((r) => round(r.workMs)).join(', ')}); ours is ${round(median(articleRuns.map((r) => r.workMs)) / median(baselineRuns.map((r) => r.workMs)), 2)}× it`,
       `article navigated to in an open tab (not a new one): content script ${round(median(sameTabRuns.map((r) => r.workMs)))} ms, DOMContentLoaded→last badge ${round(median(sameTabRuns.map((r) => r.timeToBadgesMs)))} ms (medians of ${sameTabRuns.length}; the figures above are for new tabs, which compile the content script afresh)`,
       `article: content script started ${round(median(articleRuns.map((r) => r.startedAfterDclMs)))} ms after DOMContentLoaded; longest slice ${round(median(articleRuns.map((r) => r.longestSliceMs)))} ms`,
       `big page runs (DOMContentLoaded→last badge ms / longest task or slice ms / badges): ${bigRuns.map((r) => `${round(r.timeToBadgesMs)}/${round(longestOf(r))}/${r.badges}`).join(', ')} — the figures are their medians`,
