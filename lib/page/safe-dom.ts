@@ -11,12 +11,17 @@
 /**
  * Forms and documents are the nodes whose named properties override the DOM's own members
  * (`[LegacyOverrideBuiltIns]` in the HTML standard); no other node can shadow one, and a page
- * cannot add expandos the content script sees (it runs in its own world). The interfaces are
- * looked up on each call: a DOM without them (linkedom) has no named properties either.
+ * cannot add expandos the content script sees (it runs in its own world). A named property is
+ * always an element or a collection, never a number or a string, so a read that gives a number
+ * or a string is the DOM's own. Text nodes, and elements whose own tag name is not `form`, are
+ * plain; documents, forms, and anything whose `nodeType` or `localName` was shadowed are not.
  */
 function isPlain(obj: object): boolean {
-  const { HTMLFormElement: form, Document: document } = globalThis as { HTMLFormElement?: unknown; Document?: unknown };
-  return !(typeof form === 'function' && obj instanceof form) && !(typeof document === 'function' && obj instanceof document);
+  const type = (obj as Node).nodeType;
+  if (type === 3) return true;
+  if (type !== 1) return false;
+  const name = (obj as Element).localName;
+  return typeof name === 'string' && name !== 'form';
 }
 
 type Member = ((this: unknown, ...args: unknown[]) => unknown) | null;
@@ -76,13 +81,22 @@ export const parentNodeOf = (node: Node): ParentNode | null => (isPlain(node) ? 
 export const parentElementOf = (node: Node): Element | null => (isPlain(node) ? node.parentElement : parentElementSafe(node));
 export const firstChildOf = (node: Node): ChildNode | null => (isPlain(node) ? node.firstChild : firstChildSafe(node));
 export const nextSiblingOf = (node: Node): ChildNode | null => (isPlain(node) ? node.nextSibling : nextSiblingSafe(node));
-export const nodeTypeOf = (node: Node): number => (isPlain(node) ? node.nodeType : nodeTypeSafe(node));
-export const textContentOf = (node: Node): string => (isPlain(node) ? node.textContent : textContentSafe(node)) ?? '';
+// Members whose own values are numbers or strings are read directly, and through the prototype only when shadowed.
+export function nodeTypeOf(node: Node): number {
+  const type = node.nodeType;
+  return typeof type === 'number' ? type : nodeTypeSafe(node);
+}
+
+export function textContentOf(node: Node): string {
+  const text = node.textContent;
+  return (typeof text === 'string' || text === null ? text : textContentSafe(node)) ?? '';
+}
 
 /** Lower-case tag name. */
 export function tagOf(el: Element): string {
-  const name = isPlain(el) ? el.localName || el.tagName : localNameSafe(el) || tagNameSafe(el);
-  return (name || '').toLowerCase();
+  const local = el.localName;
+  const name = typeof local === 'string' ? local || el.tagName : localNameSafe(el) || tagNameSafe(el);
+  return (typeof name === 'string' ? name : '').toLowerCase();
 }
 
 const getAttribute = caller<string | null>('getAttribute');
