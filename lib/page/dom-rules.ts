@@ -55,11 +55,10 @@ export function classTokens(el: Element): string[] {
   if (!hasAttrsOf(el)) return [];
   const raw = `${attrOf(el, 'class') ?? ''} ${attrOf(el, 'id') ?? ''}`;
   if (raw.length === 1) return [];
-  return raw
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[\s_-]+/)
-    .filter(Boolean);
+  const lower = raw.toLowerCase();
+  // camelCase boundaries only where there are capitals (most class names have none).
+  const spaced = lower === raw ? raw : raw.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.split(/[\s_-]+/).filter(Boolean);
 }
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -150,30 +149,33 @@ export function walk(root: Node, h: WalkHandlers): void {
 
 /** {@link walk} as stepwise work: pauses every few hundred nodes, so a huge page can be read in slices. */
 export function* walkInSteps(root: Node, h: WalkHandlers): Steps<void> {
-  // DOM links are read through safe-dom: a form's named fields cannot send the walk in circles.
+  // DOM links are read through safe-dom, each once per node: a form's named fields cannot send the walk in circles.
   let node: Node | null = firstChildOf(root);
   let visited = 0;
   while (node) {
     if (++visited % NODES_PER_STEP === 0) yield;
-    let descend = false;
     const type = nodeTypeOf(node);
     if (type === 1) {
-      const entered = h.enter(node as Element);
-      descend = entered && firstChildOf(node) !== null;
-      // An entered element without children still gets its exit.
-      if (entered && !descend) h.exit?.(node as Element);
+      if (h.enter(node as Element)) {
+        const child = firstChildOf(node);
+        if (child) {
+          node = child;
+          continue;
+        }
+        // An entered element without children still gets its exit.
+        h.exit?.(node as Element);
+      }
     } else if (type === 3 || type === 4) {
       h.text?.(node as Text);
     }
-    if (descend) {
-      node = firstChildOf(node);
-      continue;
-    }
     // Climb until a next sibling exists, closing the elements we leave.
-    while (node && node !== root && !nextSiblingOf(node)) {
+    let next: Node | null = node === root ? null : nextSiblingOf(node);
+    while (!next) {
       node = parentNodeOf(node);
-      if (node && node !== root && nodeTypeOf(node) === 1) h.exit?.(node as Element);
+      if (!node || node === root) break;
+      if (nodeTypeOf(node) === 1) h.exit?.(node as Element);
+      next = nextSiblingOf(node);
     }
-    node = node && node !== root ? nextSiblingOf(node) : null;
+    node = next;
   }
 }
