@@ -79,11 +79,11 @@ export class PageCheck {
     this.stats = { startedAt, workMs: 0, slices: 0, longestSliceMs: 0, checks: 0, messages: 0, segmentsSent: 0, badges: 0, firstDrawnAt: 0, lastDrawnAt: 0, phaseMs: {}, failures: 0, lastFailure: '' };
   }
 
-  /** Counts main-thread work done for this page outside a check (setting up). */
+  /** Counts main-thread work done for this page outside a check (setting up); published with the next look's figures. */
   count(phase: string, ms: number): void {
     const meter = new WorkMeter(this.now);
     meter.add(phase, ms);
-    this.record(meter);
+    this.record(meter, false);
   }
 
   /** A look failed (see RecheckGate): counted in the figures, for DevTools and the benchmark. */
@@ -244,14 +244,14 @@ export class PageCheck {
     this.stats.lastDrawnAt = this.now();
   }
 
-  private record(meter: WorkMeter): void {
+  private record(meter: WorkMeter, publish = true): void {
     const s = this.stats;
     s.workMs += meter.workMs;
     s.slices += meter.slices;
     s.longestSliceMs = Math.max(s.longestSliceMs, meter.longestSliceMs);
     s.badges = this.annotator.size;
     for (const [phase, ms] of Object.entries(meter.phaseMs)) s.phaseMs[phase] = (s.phaseMs[phase] ?? 0) + ms;
-    this.publish();
+    if (publish) this.publish();
   }
 
   private publish(): void {
