@@ -34,4 +34,12 @@ describe('the background service', () => {
     service.referenceChanged();
     expect(await service.referenceInfo()).toMatchObject({ version: 'imported-by-the-reader', terms: miniDataset.terms.length - 1 });
   });
+
+  test('a worker that wakes over the reader\'s own data answers from it, not from the shipped set', async () => {
+    const name = `svc-${Math.random()}`;
+    const imported = { ...miniDataset, version: 'imported-by-the-reader', terms: miniDataset.terms.slice(1) };
+    await new FactCheckDB(name).replaceReference(imported, 'import');
+    const woken = new FactCheckService(new FactCheckDB(name), miniDataset);
+    expect(await woken.referenceInfo()).toMatchObject({ version: 'imported-by-the-reader', terms: miniDataset.terms.length - 1 });
+  });
 });
