@@ -169,7 +169,7 @@ export function* walkInSteps(root: Node, h: WalkHandlers): Steps<void> {
       h.text?.(node as Text);
     }
     // Climb until a next sibling exists, closing the elements we leave.
-    let next: Node | null = node === root ? null : nextSiblingOf(node);
+    let next: Node | null = nextSiblingOf(node);
     while (!next) {
       node = parentNodeOf(node);
       if (!node || node === root) break;
